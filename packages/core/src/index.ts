@@ -1,0 +1,7 @@
+/** @module @chidao/core — the pure domain core of chidao (no I/O). */
+export * from "./errors.js";
+export * from "./document/record.js";
+export * from "./document/types.js";
+export * from "./text/fold.js";
+export * from "./text/encoding.js";
+export * from "./parser/parse.js";

@@ -1,0 +1,2 @@
+/** @module @chidao/extract — format adapters (being written). */
+export {};
