@@ -1,0 +1,48 @@
+// One bench case, run in a worker thread so a hung parser (a backtracking regex on a 10 MB
+// input) is killed by the timeout instead of hanging the bench. Imports the built JS only.
+import { parentPort, workerData } from "node:worker_threads";
+import { ROOT } from "./inputs.mjs";
+
+const core = await import(new URL("packages/core/dist/index.js", `file://${ROOT}`).href);
+const extract = await import(new URL("packages/extract/dist/index.js", `file://${ROOT}`).href);
+const NO_OCR = { ocr: "never", cacheDir: null };
+
+/** Run `step` over the inputs round-robin for at least `seconds`; documents/s and MB/s. */
+async function loop(inputs, seconds, step) {
+  const sizes = inputs.map((i) => i.size);
+  for (let i = 0; i < Math.min(inputs.length, 3); i++) await step(inputs[i]); // warm-up, not timed
+  let docs = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  let elapsed = 0;
+  while (elapsed < seconds * 1000) {
+    const k = docs % inputs.length;
+    await step(inputs[k]);
+    docs++;
+    bytes += sizes[k];
+    elapsed = performance.now() - t0;
+  }
+  return { docs, seconds: elapsed / 1000, docsPerSec: docs / (elapsed / 1000), mbPerSec: bytes / 1048576 / (elapsed / 1000) };
+}
+
+const cases = {
+  parseText: ({ docs, seconds }) =>
+    loop(docs.map((d) => ({ ...d, size: Buffer.byteLength(d.text) })), seconds, (d) => core.parseDocument(d.text)),
+  decodeParse: ({ docs, seconds }) =>
+    loop(docs.map((d) => ({ ...d, size: d.bytes.length })), seconds, (d) => core.parseDocument(core.decodeBytes(d.bytes).text)),
+  extractParseTxt: ({ docs, seconds }) =>
+    loop(docs.map((d) => ({ ...d, size: d.bytes.length })), seconds, async (d) => core.parseDocument((await extract.extractBuffer(d.bytes, d.name, NO_OCR)).text)),
+  extractParse: ({ files, fileName, seconds }) =>
+    loop(files.map((f) => ({ ...f, size: f.bytes.length })), seconds, async (f) => core.parseDocument((await extract.extractBuffer(f.bytes, fileName, NO_OCR)).text)),
+  parseOnce: ({ text }) => {
+    const t0 = performance.now();
+    const record = core.parseDocument(text);
+    return { ms: performance.now() - t0, mb: Buffer.byteLength(text) / 1048576, tasks: record.tasks.length };
+  },
+};
+
+try {
+  parentPort.postMessage({ ok: true, result: await cases[workerData.case](workerData) });
+} catch (e) {
+  parentPort.postMessage({ ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+}
