@@ -1,21 +1,105 @@
 /**
  * @module parser/parse
- * parseDocument: normalized text in, DocumentRecord out. Pure: no I/O.
+ * parseDocument: a directive's text in, its record out. Pure: no I/O. The text is normalized
+ * first (extraction noise repaired); every value carries its span in that normalized text.
  */
-import type { DocumentRecord, SourceInfo } from "../document/record.js";
+import type { Issue, Span } from "../errors.js";
+import type { DocumentRecord, DocumentType, SourceInfo } from "../document/record.js";
+import { toSource, findAgencies } from "../agencies/recognize.js";
+import { normalizeText } from "../text/normalize.js";
+import { parseCitations } from "./citations.js";
+import { parseClosing } from "./closing.js";
+import { parseHeader, type Header } from "./header.js";
+import { toDoc, type Doc } from "./lines.js";
+import { parseOutline } from "./outline.js";
+import { parseRecipients } from "./recipients.js";
+import { parseTasks } from "./tasks.js";
+import { warningsFor } from "./warnings.js";
 
-export const PARSER_VERSION = "0.1.0";
+export const PARSER_VERSION = "0.2.0";
 
 export interface ParseOptions {
   source?: SourceInfo;
+  /** Text longer than this is cut before parsing (a warning says so). Default 20 MB. */
+  maxChars?: number;
 }
 
 export function parseDocument(rawText: string, options: ParseOptions = {}): DocumentRecord {
-  const text = rawText.normalize("NFC");
-  return {
-    system: null, issuer: null, code: null, type: null, place: null, date: null, subject: null,
-    urgency: null, secrecy: null, recipients: [], signer: { name: null, title: null, authority: [] },
-    distribution: [], citations: [], tasks: [], agencies: [], spans: {}, warnings: [],
-    source: options.source ?? {}, parser: { name: "chidao", version: PARSER_VERSION }, text,
+  const max = options.maxChars ?? 20_000_000;
+  const extraWarnings: Issue[] = [];
+  let raw = typeof rawText === "string" ? rawText : "";
+  if (raw.length > max) {
+    raw = raw.slice(0, max);
+    extraWarnings.push({ code: "TEXT_TRUNCATED", vi: `Văn bản quá dài, chỉ đọc ${max} ký tự đầu.`, en: `Text too long; only the first ${max} characters were read.` });
+  }
+  const text = normalizeText(raw);
+  const doc = toDoc(text);
+  const src = toSource(text);
+  const header = parseHeader(doc);
+  const recipients = parseRecipients(doc, 0, Math.max(header.lastLine + 12, 40));
+  const bodyStart = Math.max(header.lastLine, recipients.lastLine) + 1;
+  const closing = parseClosing(doc, bodyStart);
+  const outline = parseOutline(doc, bodyStart, closing.start);
+  const date = header.date?.value ?? null;
+  const issuerName = header.issuer?.name ?? null;
+  const tasks = parseTasks({ doc, src, docDate: date, issuer: issuerName }, outline);
+  const citations = parseCitations(doc, src, { ownCode: header.code?.value ?? null, excluded: restatements(doc) });
+  const record: DocumentRecord = {
+    system: header.system,
+    issuer: header.issuer ? { name: header.issuer.name, parent: header.issuer.parent, span: header.issuer.span, ...(header.issuer.parentSpan ? { parentSpan: header.issuer.parentSpan } : {}) } : null,
+    code: header.code?.value ?? null,
+    type: documentType(header),
+    place: header.place?.value ?? null,
+    date,
+    subject: header.subject?.value ?? null,
+    urgency: header.urgency?.value ?? null,
+    secrecy: header.secrecy?.value ?? null,
+    recipients: recipients.items.map((r) => r.value),
+    signer: closing.signer,
+    distribution: closing.distribution.map((d) => d.value),
+    citations,
+    tasks,
+    agencies: findAgencies(src, doc.lines[bodyStart]?.start ?? 0, doc.lines[closing.end - 1]?.end ?? text.length),
+    spans: spansOf(header, recipients.items, closing.distribution),
+    warnings: [],
+    source: options.source ?? {},
+    parser: { name: "chidao", version: PARSER_VERSION },
+    text,
   };
+  record.warnings = [...extraWarnings, ...warningsFor(record)];
+  return record;
+}
+
+function documentType(h: Header): DocumentType | null {
+  const t = h.title?.value ?? h.codeType ?? (h.code || h.subject ? { code: "CV", name: "Công văn" } : null);
+  if (!t) return null;
+  if (t.code === "QĐ" && h.code && /-QĐi\//u.test(h.code.value)) return { code: "QĐi", name: "Quy định" };
+  if (t.name === "Quy định" && h.system === "party") return { code: "QĐi", name: "Quy định" };
+  if (t.name === "Quy định") return { code: "QyĐ", name: "Quy định" };
+  return { code: t.code, name: t.name };
+}
+
+function spansOf(h: Header, recipients: { span: Span }[], distribution: { span: Span }[]): Record<string, Span> {
+  const spans: Record<string, Span> = {};
+  const put = (k: string, s: Span | undefined): void => {
+    if (s) spans[k] = s;
+  };
+  put("issuer", h.issuer?.span);
+  put("code", h.code?.span);
+  put("type", h.title?.span ?? h.code?.span);
+  put("place", h.place?.span);
+  put("date", h.date?.span);
+  put("subject", h.subject?.span);
+  put("urgency", h.urgency?.span);
+  put("secrecy", h.secrecy?.span);
+  recipients.forEach((r, i) => put(`recipients[${i}]`, r.span));
+  distribution.forEach((d, i) => put(`distribution[${i}]`, d.span));
+  return spans;
+}
+
+/** "(Kèm theo Công văn số … ngày …)" restates the document itself: not a citation. */
+function restatements(doc: Doc): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of doc.folded.matchAll(/\((?:ban hanh )?kem theo[^)]{0,200}\)?/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
 }

@@ -39,3 +39,15 @@ export function foldChars(text: string): string {
 export function foldKey(text: string): string {
   return foldChars(text.normalize("NFC")).replace(/\s+/g, " ").trim();
 }
+
+/** Lower-case keeping diacritics, one UTF-16 unit in, one out (so offsets stay valid). */
+export function lowerChars(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = "";
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}

@@ -1,0 +1,267 @@
+/**
+ * @module agencies/gazetteer
+ * The words Vietnamese directives use to name agencies, as data: head nouns with their kind,
+ * sector names that contain "và", commas or hyphens (so a list splits around them, not inside),
+ * abbreviations, and the verbs and discourse words that end an agency phrase.
+ * All entries are lower-case with diacritics (matching runs on lower-cased text).
+ */
+import type { AgencyKind } from "../document/record.js";
+
+/** Head nouns that open an agency (or actor) mention, longest first when matched. */
+export const HEADS: readonly (readonly [string, AgencyKind])[] = [
+  ["ủy ban nhân dân", "people_committee"],
+  ["ủy ban", "other"],
+  ["uỷ ban", "other"],
+  ["uỷ ban nhân dân", "people_committee"],
+  ["ubnd", "people_committee"],
+  ["hội đồng nhân dân", "people_council"],
+  ["hđnd", "people_council"],
+  ["ủy ban mặt trận tổ quốc", "front"],
+  ["uỷ ban mặt trận tổ quốc", "front"],
+  ["ủy ban mttq", "front"],
+  ["ubmttq", "front"],
+  ["mặt trận tổ quốc", "front"],
+  ["mặt trận", "front"],
+  ["mttq", "front"],
+  ["ban chấp hành", "party_committee"],
+  ["ban thường vụ", "party_committee"],
+  ["thường trực", "party_committee"],
+  ["ban bí thư", "party_committee"],
+  ["bộ chính trị", "party_committee"],
+  ["tỉnh ủy", "party_committee"],
+  ["tỉnh uỷ", "party_committee"],
+  ["huyện ủy", "party_committee"],
+  ["huyện uỷ", "party_committee"],
+  ["thành ủy", "party_committee"],
+  ["thành uỷ", "party_committee"],
+  ["thị ủy", "party_committee"],
+  ["thị uỷ", "party_committee"],
+  ["quận ủy", "party_committee"],
+  ["đảng ủy", "party_committee"],
+  ["đảng uỷ", "party_committee"],
+  ["cấp ủy", "party_committee"],
+  ["cấp uỷ", "party_committee"],
+  ["đảng đoàn", "party_delegation"],
+  ["ban cán sự đảng", "party_delegation"],
+  ["ban cán sự", "party_delegation"],
+  ["ban chỉ đạo", "steering_committee"],
+  ["bcđ", "steering_committee"],
+  ["trung tâm chỉ huy", "command_center"],
+  ["tổ covid", "community_team"],
+  ["tổ cộng đồng", "community_team"],
+  ["tổ công tác", "community_team"],
+  ["tổ", "community_team"],
+  ["đội", "community_team"],
+  ["ban", "party_board"],
+  ["bộ chỉ huy", "military"],
+  ["bch", "military"],
+  ["bộ đội biên phòng", "border_guard"],
+  ["biên phòng", "border_guard"],
+  ["quân sự", "military"],
+  ["quân khu", "military"],
+  ["công an", "police"],
+  ["bộ", "ministry"],
+  ["cơ quan ngang bộ", "ministry"],
+  ["chính phủ", "government"],
+  ["thủ tướng", "government"],
+  ["quốc hội", "government"],
+  ["văn phòng", "office"],
+  ["sở", "department"],
+  ["tổng cục", "department"],
+  ["chi cục", "department"],
+  ["cục", "department"],
+  ["vụ", "department"],
+  ["phòng", "department"],
+  ["trung tâm", "health_facility"],
+  ["bệnh viện", "health_facility"],
+  ["viện", "health_facility"],
+  ["trạm y tế", "health_facility"],
+  ["báo", "press"],
+  ["đài", "press"],
+  ["cổng thông tin", "press"],
+  ["cơ quan thông tấn", "press"],
+  ["hội liên hiệp", "mass_organisation"],
+  ["hội", "mass_organisation"],
+  ["liên đoàn", "mass_organisation"],
+  ["tổng liên đoàn", "mass_organisation"],
+  ["công đoàn", "mass_organisation"],
+  ["tỉnh đoàn", "mass_organisation"],
+  ["thành đoàn", "mass_organisation"],
+  ["đoàn thể", "mass_organisation"],
+  ["đoàn thanh niên", "mass_organisation"],
+  ["đoàn", "mass_organisation"],
+  ["tòa án", "court_procuracy"],
+  ["toà án", "court_procuracy"],
+  ["viện kiểm sát", "court_procuracy"],
+  ["thanh tra", "other"],
+  ["kho bạc", "other"],
+  ["kiểm toán", "other"],
+  ["bảo hiểm xã hội", "other"],
+  ["ngân hàng", "other"],
+  ["cơ quan", "other"],
+  ["đơn vị", "other"],
+  ["tổ chức", "other"],
+  ["địa phương", "locality"],
+  ["chính quyền", "locality"],
+  ["lực lượng", "other"],
+  ["doanh nghiệp", "other"],
+  ["người sử dụng lao động", "other"],
+  ["nhân dân", "other"],
+  ["người dân", "other"],
+  ["cán bộ", "other"],
+  ["đồng chí", "other"],
+  ["người đứng đầu", "other"],
+  ["quý ủy ban", "people_committee"],
+  ["quý cơ quan", "other"],
+  ["tỉnh", "locality"],
+  ["huyện", "locality"],
+  ["thị xã", "locality"],
+  ["thành phố", "locality"],
+  ["quận", "locality"],
+  ["xã", "locality"],
+  ["phường", "locality"],
+  ["thị trấn", "locality"],
+];
+
+/** Roles that stand for their agency ("Chủ tịch UBND tỉnh", "Giám đốc Sở Y tế"). */
+export const ROLES: readonly string[] = [
+  "phó chủ tịch", "chủ tịch", "giám đốc", "phó giám đốc", "thủ trưởng", "trưởng ban", "phó trưởng ban",
+  "trưởng", "bí thư", "phó bí thư", "bộ trưởng", "thứ trưởng", "chánh văn phòng", "tổng giám đốc",
+  "cục trưởng", "chỉ huy trưởng", "người đứng đầu",
+];
+
+/** Sector names that contain "và", commas or hyphens: never split inside them. */
+export const COMPOUND_NAMES: readonly string[] = [
+  "nông nghiệp và phát triển nông thôn", "thông tin và truyền thông", "giáo dục và đào tạo", "kế hoạch và đầu tư",
+  "tài nguyên và môi trường", "khoa học và công nghệ", "lao động - thương binh và xã hội", "lao động, thương binh và xã hội",
+  "lao động-thương binh và xã hội", "thương binh và xã hội", "và tương đương", "và các đoàn thể", "văn hóa, thể thao và du lịch", "văn hoá, thể thao và du lịch",
+  "văn hóa - thể thao và du lịch", "phát thanh và truyền hình", "phát thanh - truyền hình", "công thương", "giao thông vận tải",
+  "nông nghiệp và môi trường", "dân tộc và tôn giáo", "khoa học, công nghệ và môi trường", "đoàn đbqh và hđnd", "ngoại giao",
+  "phòng, chống", "phòng chống", "chính trị - xã hội", "chính trị-xã hội", "kinh tế - xã hội", "an ninh - quốc phòng",
+  "quốc phòng - an ninh", "thông tin - truyền thông", "tt&tt", "gd&đt", "nn&ptnt", "kh&đt", "tn&mt", "vh,tt&dl", "vhtt&dl",
+  "kiểm soát bệnh tật", "thị xã, thành phố", "huyện, thị xã, thành phố", "sở, ban, ngành", "sở, ngành", "ban, ngành",
+  "cơ quan, đơn vị", "tỉnh, thành phố", "huyện, thành phố", "xã, phường, thị trấn", "huyện ủy, thị ủy, thành ủy",
+  "tỉnh ủy, thành ủy", "mặt trận tổ quốc và các đoàn thể", "ban, đơn vị", "vụ, đơn vị", "ban, ngành, đoàn thể",
+  "sở, ban, ngành, đoàn thể", "đảng đoàn, ban cán sự đảng", "ban cán sự đảng, đảng đoàn", "tham mưu, giúp việc",
+];
+
+/**
+ * Lower-case nouns that continue a collective mention after a comma or "và":
+ * "các sở, ban, ngành", "các huyện ủy, thị ủy, thành ủy", "các Bộ, cơ quan ngang Bộ".
+ */
+export const CONTINUATIONS: readonly string[] = [
+  "sở", "ban", "ngành", "đoàn thể", "cơ quan", "đơn vị", "địa phương", "bộ", "huyện", "thị xã", "thành phố", "quận",
+  "xã", "phường", "thị trấn", "tỉnh", "huyện ủy", "thị ủy", "thành ủy", "quận ủy", "tỉnh ủy", "đảng ủy", "huyện uỷ",
+  "thị uỷ", "thành uỷ", "đảng uỷ", "ban cán sự đảng", "đảng đoàn", "chính quyền", "giúp việc", "tỉnh đoàn", "thành đoàn",
+  "đoàn trực thuộc", "hội", "ngành trung ương", "tổ chức chính trị", "lực lượng", "mặt trận", "công đoàn", "liên đoàn",
+  "cơ quan ngang bộ", "cơ quan thuộc chính phủ", "doanh nghiệp", "người đứng đầu", "hội đặc thù", "cá nhân", "tổ chức",
+];
+
+/** Abbreviations expanded in `AgencyMention.expanded`. */
+/** A whole-word pattern: JavaScript's \\b does not see Vietnamese letters as word characters. */
+function w(pattern: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, "gu");
+}
+
+export const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [w(String.raw`UBND`), "Ủy ban nhân dân"],
+  [w(String.raw`HĐND`), "Hội đồng nhân dân"],
+  [w(String.raw`UBMTTQ`), "Ủy ban Mặt trận Tổ quốc"],
+  [w(String.raw`MTTQ`), "Mặt trận Tổ quốc"],
+  [w(String.raw`BCĐQG`), "Ban Chỉ đạo quốc gia"],
+  [w(String.raw`BCĐ`), "Ban Chỉ đạo"],
+  [w(String.raw`BCD`), "Ban Chỉ đạo"],
+  [w(String.raw`BCH(?=\s+(?:Quân|Bộ đội|quân|bộ đội|BĐBP))`), "Bộ Chỉ huy"],
+  [w(String.raw`BCH`), "Ban Chấp hành"],
+  [w(String.raw`BĐBP`), "Bộ đội Biên phòng"],
+  [w(String.raw`TWĐTN`), "Trung ương Đoàn Thanh niên"],
+  [w(String.raw`TƯ|TW`), "Trung ương"],
+  [w(String.raw`TT&TT|TTTT`), "Thông tin và Truyền thông"],
+  [w(String.raw`GD&ĐT|GDĐT`), "Giáo dục và Đào tạo"],
+  [w(String.raw`NN&PTNT|NNPTNT`), "Nông nghiệp và Phát triển nông thôn"],
+  [w(String.raw`KH&ĐT|KHĐT`), "Kế hoạch và Đầu tư"],
+  [w(String.raw`TN&MT|TNMT`), "Tài nguyên và Môi trường"],
+  [w(String.raw`LĐTBXH|LĐ-TB&XH`), "Lao động - Thương binh và Xã hội"],
+  [w(String.raw`VH,TT&DL|VHTTDL`), "Văn hóa, Thể thao và Du lịch"],
+  [w(String.raw`KH&CN|KHCN`), "Khoa học và Công nghệ"],
+  [w(String.raw`GTVT`), "Giao thông vận tải"],
+  [w(String.raw`PT-TH|PTTH`), "Phát thanh - Truyền hình"],
+  [w(String.raw`CDC|KSBT`), "Kiểm soát bệnh tật"],
+  [w(String.raw`TNCS`), "Thanh niên Cộng sản"],
+  [w(String.raw`HCM`), "Hồ Chí Minh"],
+  [w(String.raw`TP\.?(?=\s)`), "thành phố"],
+  [w(String.raw`VN`), "Việt Nam"],
+];
+
+/**
+ * Words that end an agency phrase: the verbs of the genre and discourse markers.
+ * Matched as whole words at a token boundary on lower-cased text.
+ */
+export const STOPS: readonly string[] = [
+  "chủ trì", "phối hợp", "chỉ đạo", "lãnh đạo", "khẩn trương", "tiếp tục", "tăng cường", "thực hiện", "triển khai",
+  "xây dựng", "có trách nhiệm", "chịu trách nhiệm", "theo dõi", "kiểm tra", "rà soát", "hướng dẫn", "đẩy mạnh",
+  "quán triệt", "báo cáo", "đề nghị", "yêu cầu", "kêu gọi", "giao", "xem xét", "nghiên cứu", "chủ động", "phát huy",
+  "đảm bảo", "bảo đảm", "nắm bắt", "thành lập", "cần", "phải", "sẽ", "được", "đã", "đang", "nghiêm túc", "kịp thời",
+  "tập trung", "củng cố", "nâng cao", "vận động", "tuyên truyền", "chuẩn bị", "bố trí", "cung cấp", "cung ứng",
+  "huy động", "hỗ trợ", "xử lý", "quản lý", "giám sát", "tổng hợp", "gửi", "ban hành", "trình", "tiếp nhận", "làm",
+  "thực thi", "hoàn thành", "hoàn thiện", "nhanh chóng", "thường xuyên", "tích cực", "đồng thời", "căn cứ", "theo",
+  "để", "nhằm", "có", "là", "duy trì", "áp dụng", "tuyệt đối", "kiên quyết", "tham gia", "đóng góp", "ủng hộ",
+  "phân công", "bồi dưỡng", "đặc biệt", "nhất là", "trong đó", "xét", "lập", "liên hệ", "tham mưu", "tổ chức",
+  "thông báo", "quyết định", "đôn đốc", "ưu tiên", "sớm", "khắc phục", "điều chỉnh", "bổ sung", "tạo điều kiện",
+  "cập nhật", "đánh giá", "phổ biến", "biểu dương", "khen thưởng", "mở rộng", "tiến hành", "phát hiện", "thống nhất",
+  "gương mẫu", "lựa chọn", "thi hành", "mua", "tiêm", "xét nghiệm", "cách ly", "điều trị", "đăng ký", "nộp",
+  "cấp phát", "sử dụng", "đưa", "thiết lập", "vì", "do", "khi", "nếu", "sau khi", "trước", "từ", "đến", "trong",
+  "như sau", "sau đây", "về việc", "về", "tại", "với", "cùng", "quy định", "hướng dẫn thi hành", "ban hành kèm theo",
+];
+
+/** A stop that is a noun after these words: "cơ quan tham mưu", "các tổ chức chính trị". */
+export const STOP_EXCEPTIONS: readonly (readonly [string, RegExp])[] = [
+  ["tham mưu", /(?:cơ quan|các cơ quan)\s+$/],
+  ["tổ chức", /(?:các|cơ quan,|và|các cơ quan,)\s*$|^\s*$/],
+  ["trong", /(?:địa phương|đơn vị|cơ quan|huyện, thành phố|huyện, thị xã, thành phố|các huyện)\s+$/],
+  ["về", /^$/],
+  ["giao", /(?:ngoại|tuyên)\s*$/],
+  ["thông báo", /^$/],
+];
+
+/** "Tổ chức" opening a subject is a noun only when a kind of organisation follows. */
+export const ORGANISATION_NOUN = /^tổ chức\s+(?:chính trị|tôn giáo|xã hội|đoàn thể|đảng|công đoàn|quốc tế|phi chính phủ|cơ sở đảng|đại diện|hội)/;
+
+/** Known names of central bodies, with the issuer code that cites them in a number/symbol. */
+export const ISSUER_BY_SYMBOL: Readonly<Record<string, string>> = {
+  TTg: "Thủ tướng Chính phủ",
+  CP: "Chính phủ",
+  VPCP: "Văn phòng Chính phủ",
+  TW: "Ban Chấp hành Trung ương",
+  VPTW: "Văn phòng Trung ương Đảng",
+  BYT: "Bộ Y tế",
+  BTC: "Bộ Tài chính",
+  BCA: "Bộ Công an",
+  BQP: "Bộ Quốc phòng",
+  BNG: "Bộ Ngoại giao",
+  BGDĐT: "Bộ Giáo dục và Đào tạo",
+  BLĐTBXH: "Bộ Lao động - Thương binh và Xã hội",
+  LĐTBXH: "Bộ Lao động - Thương binh và Xã hội",
+  BTTTT: "Bộ Thông tin và Truyền thông",
+  BCT: "Bộ Công Thương",
+  BGTVT: "Bộ Giao thông vận tải",
+  BNV: "Bộ Nội vụ",
+  BTP: "Bộ Tư pháp",
+  BKHĐT: "Bộ Kế hoạch và Đầu tư",
+  BNNPTNT: "Bộ Nông nghiệp và Phát triển nông thôn",
+  BTNMT: "Bộ Tài nguyên và Môi trường",
+  BVHTTDL: "Bộ Văn hóa, Thể thao và Du lịch",
+  BKHCN: "Bộ Khoa học và Công nghệ",
+  BXD: "Bộ Xây dựng",
+  NHNN: "Ngân hàng Nhà nước Việt Nam",
+  BHXH: "Bảo hiểm xã hội Việt Nam",
+  QH: "Quốc hội",
+  UBTVQH: "Ủy ban Thường vụ Quốc hội",
+  TLĐ: "Tổng Liên đoàn Lao động Việt Nam",
+  TCT: "Tổng cục Thuế",
+  TCHQ: "Tổng cục Hải quan",
+  BDVTW: "Ban Dân vận Trung ương",
+  BTGTW: "Ban Tuyên giáo Trung ương",
+  BTCTW: "Ban Tổ chức Trung ương",
+  BCĐQG: "Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19",
+};

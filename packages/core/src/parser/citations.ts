@@ -1,0 +1,161 @@
+/**
+ * @module parser/citations
+ * Other documents the text cites by number and symbol ("Công điện số 28/CĐ-TTg ngày 11/01/2022
+ * của Thủ tướng Chính phủ", "Kết luận số 07-KL/TW, ngày 11/6/2021 của Bộ Chính trị"), each once,
+ * with the type, date and issuer gathered from any of its mentions.
+ */
+import type { Citation } from "../document/record.js";
+import { ISSUER_BY_SYMBOL } from "../agencies/gazetteer.js";
+import { readAgencyList, type Source } from "../agencies/recognize.js";
+import { typeByCode } from "../document/types.js";
+import { dateAt, findDates } from "./dates.js";
+import { typeFromCode } from "./header.js";
+import type { Doc } from "./lines.js";
+
+/** State "16/CT-TTg", "28/2021/QĐ-TTg", "17/2022/UBTVQH15"; Party "07-KL/TW", "10-TB/VPTW". */
+const CODE = /(?<![\p{L}\p{N}/.-])(\d{1,5})(?:\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,4})\/|\/(?:(\d{4})\/)?)((?:[A-ZĐ][\p{L}0-9&]*)(?:-[\p{L}0-9&]+)*)/gu;
+
+/** Type names that introduce a cited document, folded; nearest before the code wins. */
+const TYPE_WORDS: readonly [RegExp, string][] = [
+  [/thong tu lien tich\s*$/, "TTLT"],
+  [/nghi quyet lien tich\s*$/, "NQLT"],
+  [/(?:cong van|van ban|thu)\s*$/, "CV"],
+  [/chi thi\s*$/, "CT"],
+  [/cong dien\s*$/, "CĐ"],
+  [/nghi quyet\s*$/, "NQ"],
+  [/thong bao(?: ket luan)?\s*$/, "TB"],
+  [/ket luan\s*$/, "KL"],
+  [/quyet dinh\s*$/, "QĐ"],
+  [/nghi dinh\s*$/, "NĐ"],
+  [/thong tu\s*$/, "TT"],
+  [/ke hoach\s*$/, "KH"],
+  [/huong dan\s*$/, "HD"],
+  [/bao cao\s*$/, "BC"],
+  [/to trinh\s*$/, "TTr"],
+  [/quy dinh\s*$/, "QĐi"],
+  [/quy che\s*$/, "QC"],
+  [/chuong trinh\s*$/, "CTr"],
+  [/phap lenh\s*$/, "PL"],
+  [/luat\s*$/, "Luật"],
+  [/thong tri\s*$/, "TTri"],
+];
+
+interface Mention {
+  code: string;
+  key: string;
+  type: string | null;
+  date: string | null;
+  issuer: string | null;
+  inferredIssuer: string | null;
+  start: number;
+  end: number;
+}
+
+/** Codes of the document itself (its own number) and spans that restate it ("Kèm theo …"). */
+export interface CitationContext {
+  ownCode: string | null;
+  excluded: { start: number; end: number }[];
+}
+
+export function parseCitations(doc: Doc, src: Source, ctx: CitationContext): Citation[] {
+  const own = ctx.ownCode ? codeKey(ctx.ownCode) : null;
+  const byKey = new Map<string, Citation & { inferred: string | null }>();
+  for (const m of doc.text.matchAll(CODE)) {
+    const mention = readMention(doc, src, m);
+    if (!mention) continue;
+    if (own && (mention.key === own || sameNumber(mention.key, own))) continue;
+    if (ctx.excluded.some((x) => mention.start >= x.start && mention.start < x.end)) continue;
+    const key = [...byKey.keys()].find((k) => k === mention.key || ocrTwins(k, mention.key)) ?? mention.key;
+    const prev = byKey.get(key);
+    if (!prev) {
+      byKey.set(key, { code: mention.code, type: mention.type, date: mention.date, issuer: mention.issuer, spans: [{ start: mention.start, end: mention.end }], inferred: mention.inferredIssuer });
+      continue;
+    }
+    prev.type ??= mention.type;
+    prev.date ??= mention.date;
+    prev.issuer ??= mention.issuer;
+    prev.spans.push({ start: mention.start, end: mention.end });
+  }
+  return [...byKey.values()].map(({ inferred, ...c }) => ({ ...c, issuer: c.issuer ?? inferred }));
+}
+
+function readMention(doc: Doc, src: Source, m: RegExpMatchArray): Mention | null {
+  const start = m.index!;
+  let code = m[0].replace(/\s+/g, "");
+  const symbol = m[4]!;
+  if (!/\p{Lu}.*\p{L}|\p{Lu}{2}/u.test(symbol)) return null;
+  const before = doc.folded.slice(Math.max(0, start - 70), start);
+  const typeWord = nearestTypeWord(before);
+  if (!m[2] && !m[3] && !symbol.includes("-") && !/(?:so|so:)\s*$/.test(before) && !typeWord) return null;
+  code = fixOcrSymbol(code);
+  const end = start + m[0].length;
+  const type = typeWord ?? typeFromCode(code)?.code ?? (m[3] && /QH\d*$/.test(symbol) ? "NQ" : "CV");
+  const after = doc.folded.slice(end, end + 40);
+  const date = dateAt(after, 10)?.iso ?? dateBefore(doc, start);
+  const issuer = issuerAfter(doc, src, end);
+  return { code, key: codeKey(code), type, date, issuer, inferredIssuer: inferIssuer(code), start, end };
+}
+
+function nearestTypeWord(before: string): string | null {
+  const tail = before.replace(/\s*(?:so\s*[:.]?)?\s*$/, "");
+  for (const [re, code] of TYPE_WORDS) if (re.test(tail)) return code;
+  return /(?:^|[^\p{L}])luat\s[^,;.()]{1,50}$/u.test(tail) ? "Luật" : null;
+}
+
+/** "Ngày 04 tháng 03 năm 2020, Thủ tướng Chính phủ đã ban hành Chỉ thị số 11/CT-TTg". */
+function dateBefore(doc: Doc, start: number): string | null {
+  const from = Math.max(0, start - 160);
+  const before = doc.folded.slice(from, start);
+  const sentence = before.slice(Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n")) + 1);
+  if (!/ban hanh/.test(sentence)) return null;
+  const d = findDates(sentence)[0];
+  return d && d.index < 5 ? d.iso : null;
+}
+
+function issuerAfter(doc: Doc, src: Source, end: number): string | null {
+  const window = doc.folded.slice(end, end + 60);
+  const m = /^[\s,]*(?:ngay[^,]*?(?:\d{4})\s*)?[\s,]*(?:cua|do)\s+(?:cua\s+)?/.exec(window);
+  if (!m) return null;
+  const at = end + m[0].length;
+  const list = readAgencyList(src, at, Math.min(doc.text.length, at + 120));
+  const first = list.mentions[0];
+  return first ? first.text.replace(/\s+/g, " ") : null;
+}
+
+function inferIssuer(code: string): string | null {
+  const parts = code.split("/");
+  const symbol = parts[parts.length - 1]!;
+  const segs = symbol.split("-");
+  const state = /^\d+\/(?:\d{4}\/)?/.test(code) && !/^\d+-/.test(code);
+  const candidates = state ? (typeByCode(segs[0]!) && segs.length > 1 ? [segs[1]!, segs[0]!] : [segs[0]!]) : [segs[0]!];
+  for (const c of candidates) {
+    const name = ISSUER_BY_SYMBOL[c] ?? ISSUER_BY_SYMBOL[c.replace(/\d+$/, "")];
+    if (name) return name;
+  }
+  return null;
+}
+
+/** OCR reads "15" as "I5" or "IS" inside a symbol such as "UBTVQH15". */
+function fixOcrSymbol(code: string): string {
+  return code.replace(/([A-ZĐ])[Il](?=\d)/g, "$11").replace(/([A-ZĐ]{3,})[Il]5$/u, "$115").replace(/([A-ZĐ]{3,})IS$/u, "$115");
+}
+
+export function codeKey(code: string): string {
+  return code
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "D")
+    .toUpperCase()
+    .replace(/\s+/g, "")
+    .replace(/^SO:?/, "");
+}
+
+/** Two OCR readings of one code: same number (and year), symbols equal once I/l/S/O/B are read as digits. */
+function ocrTwins(a: string, b: string): boolean {
+  const fold = (s: string): string => s.replace(/[IL|]/g, "1").replace(/S/g, "5").replace(/O/g, "0").replace(/B/g, "8");
+  return a.split("/")[0] === b.split("/")[0] && fold(a) === fold(b);
+}
+
+function sameNumber(a: string, b: string): boolean {
+  return a.replace(/[^0-9]/g, "") === b.replace(/[^0-9]/g, "") && a.split(/[/-]/).slice(-1)[0] === b.split(/[/-]/).slice(-1)[0];
+}

@@ -1,0 +1,220 @@
+/**
+ * @module parser/closing
+ * The end of a directive: "Nơi nhận" (distribution list) and the signature block (authority
+ * prefixes TM./KT./TL./TUQ./Q. and Party T/M, K/T, T/L; the signer's title; the name). Printed
+ * side by side, they reach us as tab cells, as one OCR line holding both ("- Như trên; THỨ TRƯỞNG"),
+ * or one after the other, so lines are split into a distribution stream and a signature stream.
+ */
+import type { Span } from "../errors.js";
+import type { AuthorityPrefix, Signer } from "../document/record.js";
+import { cells, isBlank, type Doc, type Line } from "./lines.js";
+import { isAllCaps, isPersonName, personCase, titleCase } from "./names.js";
+
+export interface Closing {
+  distribution: { value: string; span: Span }[];
+  signer: Signer;
+  /** First line of the closing zone (where the body ends). */
+  start: number;
+  /** First line after the main document (an appendix may follow). */
+  end: number;
+}
+
+const NOI_NHAN = /^\s*[-–]?\s*n[oơ0]i\s*nh[aâậ]n\s*[:;.]?/iu;
+const AUTHORITY = /^\s*(?:(TM|KT|TL|TUQ|Q)\s*[.:]|(T\s*\/\s*M|K\s*\/\s*T|T\s*\/\s*L)\s)\s*/u;
+const SIGNER_TITLES = /^(?:phó\s+)?(?:chủ tịch|bộ trưởng|thứ trưởng|giám đốc|chánh văn phòng|phó chánh văn phòng|bí thư|trưởng ban|thủ tướng|cục trưởng|tổng cục trưởng|vụ trưởng|hiệu trưởng|viện trưởng|chủ nhiệm|trưởng phòng|chi cục trưởng|tổng giám đốc|tổng thư ký|thủ trưởng|chỉ huy trưởng|chính ủy|tư lệnh|chánh thanh tra|trưởng đoàn|người ký|kế toán trưởng|tổng biên tập)(?:\s.*)?$/iu;
+const SIGNED_NOTE = /^\(?\s*(?:đã\s*ký|da\s*ky|ký|signed)\s*\)?\.?$/iu;
+const APPENDIX = /^(?:PHỤ LỤC|HƯỚNG DẪN|QUY ĐỊNH|QUY CHẾ|DANH SÁCH|DANH MỤC|BIỂU MẪU|Mẫu\s|MẪU\s|KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|\(Kèm theo|\(Ban hành kèm theo)/u;
+const BULLET = /^\s*[-–—+•·~*]\s*/u;
+
+/** Finds the closing zone after `bodyStart` and reads it. */
+export function parseClosing(doc: Doc, bodyStart: number): Closing {
+  const start = closingStart(doc, bodyStart);
+  const end = mainEnd(doc, start);
+  const stream = splitStreams(doc, start, end);
+  return { distribution: readDistribution(stream.distribution), signer: readSigner(stream.signature, doc, start, end), start, end };
+}
+
+function closingStart(doc: Doc, from: number): number {
+  for (let i = from; i < doc.lines.length; i++) {
+    const t = doc.lines[i]!.text;
+    if (NOI_NHAN.test(t) || cells(doc.lines[i]!).some((c) => NOI_NHAN.test(c.text))) return signatureAbove(doc, i, from);
+    if (AUTHORITY.test(t) && isAllCaps(t.replace(AUTHORITY, ""))) return i;
+  }
+  return lastNameLine(doc, from) ?? doc.lines.length;
+}
+
+/** A signature block printed just above "Nơi nhận" belongs to the closing zone too. */
+function signatureAbove(doc: Doc, i: number, from: number): number {
+  let j = i - 1;
+  let first = i;
+  while (j >= from && i - j <= 8) {
+    const t = doc.lines[j]!.text.trim();
+    if (t === "") {
+      j--;
+      continue;
+    }
+    if (AUTHORITY.test(t) || (isAllCaps(t) && SIGNER_TITLES.test(t)) || (isPersonName(t) && first - j <= 5) || SIGNED_NOTE.test(t)) first = j;
+    else break;
+    j--;
+  }
+  return first;
+}
+
+function lastNameLine(doc: Doc, from: number): number | null {
+  for (let i = doc.lines.length - 1; i >= from && i >= doc.lines.length - 6; i--) {
+    const t = doc.lines[i]!.text.trim();
+    if (t && isPersonName(t)) return i;
+  }
+  return null;
+}
+
+/** The main document ends where an appendix starts after the signature. */
+function mainEnd(doc: Doc, start: number): number {
+  let sawName = false;
+  for (let i = start; i < doc.lines.length; i++) {
+    const t = doc.lines[i]!.text.trim();
+    if (sawName && APPENDIX.test(t.replace(/^\S\s+/, "")) && (isAllCaps(t.split(/\s+/).slice(0, 2).join(" ")) || t.startsWith("("))) return i;
+    if (isPersonName(t) || /;\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$/u.test(t)) sawName = true;
+  }
+  return doc.lines.length;
+}
+
+interface Piece {
+  text: string;
+  start: number;
+  line: number;
+}
+
+interface Streams {
+  distribution: Piece[];
+  signature: Piece[];
+}
+
+/** Splits the closing zone into what belongs to "Nơi nhận" and what to the signature. */
+function splitStreams(doc: Doc, start: number, end: number): Streams {
+  const out: Streams = { distribution: [], signature: [] };
+  let inList = false;
+  for (let i = start; i < end; i++) {
+    const line = doc.lines[i]!;
+    if (isBlank(line)) continue;
+    const cs = cells(line).filter((c) => c.text.trim() !== "");
+    cs.forEach((c, k) => {
+      const piece = { text: c.text, start: c.start, line: i };
+      const nn = NOI_NHAN.exec(c.text);
+      if (nn) {
+        inList = true;
+        const rest = c.text.slice(nn[0].length);
+        if (rest.trim()) routeRest({ text: rest, start: c.start + nn[0].length, line: i }, out);
+        return;
+      }
+      if (k > 0 && cs.length > 1) return void out.signature.push(piece);
+      if (inList && isSignaturePiece(c.text) && !BULLET.test(c.text)) return void out.signature.push(piece);
+      if (inList) return void splitListLine(piece, out);
+      out.signature.push(piece);
+    });
+  }
+  return out;
+}
+
+function routeRest(piece: Piece, out: Streams): void {
+  const t = piece.text.trim();
+  if (/^\(.*\)$/.test(t)) return;
+  if (BULLET.test(t)) splitListLine(piece, out);
+  else out.signature.push(piece);
+}
+
+function isSignaturePiece(t: string): boolean {
+  const s = t.trim();
+  return AUTHORITY.test(s) || (isAllCaps(s) && SIGNER_TITLES.test(s)) || isPersonName(s) || SIGNED_NOTE.test(s);
+}
+
+/** "- Như trên; THỨ TRƯỞNG" → item "Như trên", signature "THỨ TRƯỞNG"; "- Như trên; h" drops "h". */
+function splitListLine(piece: Piece, out: Streams): void {
+  const m = /^(.*[;,.])\s+(\S.*)$/u.exec(piece.text);
+  if (m) {
+    const tail = m[2]!.trim();
+    const tailPiece = { text: m[2]!, start: piece.start + m[1]!.length + (piece.text.length - m[1]!.length - m[2]!.length), line: piece.line };
+    if (isSignaturePiece(tail) || (isAllCaps(tail) && tail.length > 3 && !BULLET.test(tail))) {
+      out.distribution.push({ ...piece, text: m[1]! });
+      out.signature.push(tailPiece);
+      return;
+    }
+    if (isJunk(tail)) {
+      out.distribution.push({ ...piece, text: m[1]! });
+      return;
+    }
+  }
+  out.distribution.push(piece);
+}
+
+function isJunk(s: string): boolean {
+  return s.length <= 3 && !/^\(/.test(s);
+}
+
+function readDistribution(pieces: Piece[]): { value: string; span: Span }[] {
+  const bulleted = pieces.filter((p) => BULLET.test(p.text)).length >= Math.max(1, pieces.length / 2);
+  const items: { parts: string[]; start: number; end: number }[] = [];
+  for (const p of pieces) {
+    const text = p.text.trim();
+    const end = p.start + p.text.trimEnd().length;
+    const cur = items[items.length - 1];
+    const opens = bulleted ? BULLET.test(text) : !cur || /[;.]\s*$/.test(cur.parts[cur.parts.length - 1]!);
+    if (opens || !cur) items.push({ parts: [text.replace(BULLET, "")], start: p.start + (p.text.length - p.text.trimStart().length), end });
+    else {
+      cur.parts.push(text);
+      cur.end = end;
+    }
+  }
+  return items
+    .map((it) => ({ value: cleanItem(it.parts.join(" ")), span: { start: it.start, end: it.end } }))
+    .filter((it) => it.value.length > 1);
+}
+
+function cleanItem(s: string): string {
+  return s.replace(BULLET, "").replace(/\s+/g, " ").replace(/[\s,;.]+$/u, "").replace(/^[\s,;.]+/u, "").trim();
+}
+
+const PREFIX_CODE: Readonly<Record<string, AuthorityPrefix>> = { TM: "TM", KT: "KT", TL: "TL", TUQ: "TUQ", Q: "Q", "T/M": "TM", "K/T": "KT", "T/L": "TL" };
+
+/** Authority prefixes, the signer's own title (the last title line) and the name. */
+function readSigner(pieces: Piece[], doc: Doc, start: number, end: number): Signer {
+  const authority: AuthorityPrefix[] = [];
+  let onBehalfOf: string | null = null;
+  let title: string | null = null;
+  let name: string | null = null;
+  let span: Span | undefined;
+  for (const p of pieces) {
+    const t = p.text.trim().replace(/[*]+/g, "");
+    const a = AUTHORITY.exec(t);
+    if (a) {
+      const code = PREFIX_CODE[(a[1] ?? a[2]!).replace(/\s+/g, "").toUpperCase()];
+      if (code && !authority.includes(code)) authority.push(code);
+      if (code === "TM") onBehalfOf = t.slice(a[0].length).trim();
+      title = null;
+      continue;
+    }
+    if (name === null && isAllCaps(t) && SIGNER_TITLES.test(t)) {
+      title = titleCase(t);
+      continue;
+    }
+    if (name === null && (isPersonName(t) || (isPersonName(t, false) && (title !== null || authority.length > 0)))) {
+      name = personCase(t);
+      span = { start: p.start + (p.text.length - p.text.trimStart().length), end: p.start + p.text.trimEnd().length };
+    }
+  }
+  if (name === null) {
+    const last = lastNameLine(doc, start);
+    if (last !== null && last < end + 1) {
+      const l = doc.lines[last]!;
+      name = personCase(l.text.trim());
+      span = { start: l.start, end: l.end };
+    }
+  }
+  const signer: Signer = { name, title, authority, onBehalfOf };
+  if (span) signer.span = span;
+  return signer;
+}
+
+export function isLine(l: Line | undefined): l is Line {
+  return l !== undefined;
+}

@@ -1,0 +1,57 @@
+/**
+ * @module parser/lines
+ * The normalized text as lines with offsets, each with its diacritic-folded twin (same length),
+ * so patterns run on folded text and values are cut from the original at the same offsets.
+ */
+import type { Span } from "../errors.js";
+import { foldChars } from "../text/fold.js";
+
+export interface Line {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  folded: string;
+}
+
+export interface Doc {
+  text: string;
+  folded: string;
+  lines: Line[];
+}
+
+export function toDoc(text: string): Doc {
+  const folded = foldChars(text);
+  const lines: Line[] = [];
+  let start = 0;
+  for (let index = 0; start <= text.length; index++) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    lines.push({ index, start, end, text: text.slice(start, end), folded: folded.slice(start, end) });
+    start = end + 1;
+  }
+  return { text, folded, lines };
+}
+
+/** A trimmed value and its span, cut from `text` at [start, end). */
+export function cut(doc: Doc, start: number, end: number): { value: string; span: Span } {
+  while (start < end && /\s/.test(doc.text[start]!)) start++;
+  while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
+  return { value: doc.text.slice(start, end), span: { start, end } };
+}
+
+/** The cells of a two-column line (split at tabs), with their offsets. */
+export function cells(line: Line): { text: string; folded: string; start: number; end: number }[] {
+  const out: { text: string; folded: string; start: number; end: number }[] = [];
+  let from = 0;
+  for (const part of line.text.split("\t")) {
+    const start = line.start + from;
+    out.push({ text: part, folded: line.folded.slice(from, from + part.length), start, end: start + part.length });
+    from += part.length + 1;
+  }
+  return out;
+}
+
+export function isBlank(line: Line | undefined): boolean {
+  return !line || line.text.trim() === "";
+}

@@ -1,0 +1,153 @@
+/**
+ * @module parser/outline
+ * The numbered structure of a directive's body as a tree: Roman parts, "Điều N.", Arabic items,
+ * "a)" points, bullets. A marker style's depth is learnt from the order styles first appear in
+ * (as a reader does), "Điều" always opens the top level, and "Chương"/"Mục" headings only
+ * separate. Unmarked paragraphs belong to the item above them.
+ */
+import type { Doc } from "./lines.js";
+
+export type MarkerKind = "roman" | "dieu" | "arabic" | "letter" | "paren" | "bullet" | "plus";
+
+export interface Item {
+  kind: MarkerKind;
+  label: string;
+  /** Numbering path, outermost first: "II.3.b". */
+  ref: string;
+  /** Offsets of the item's own text (its marker line and unmarked paragraphs), children excluded. */
+  start: number;
+  end: number;
+  /** Where the text after the marker begins. */
+  textStart: number;
+  children: Item[];
+  parent: Item | null;
+  /** Position among siblings, 1-based (bullets are labelled by it). */
+  position: number;
+}
+
+interface Marker {
+  kind: MarkerKind;
+  label: string;
+  length: number;
+}
+
+const ROMAN = /^([IVX]{1,5})\s*[.)/]\s+(?=\S)/u;
+const DIEU = /^Điều\s+(\d{1,3})\s*[.:]?\s*/u;
+const ARABIC = /^(\d{1,2}(?:\.\d{1,2}){0,2})\s*(?:[.)]|\/(?!\d))\s*(?=\S)/u;
+const ARABIC_BARE = /^(\d{1,2}(?:\.\d{1,2}){1,2})\s+(?=\p{Lu})/u;
+const LETTER = /^([a-zđ])\s*\)\s*(?=\S)|^([a-zđ])\.\s+(?=\p{Lu})/u;
+const PAREN = /^\(([ivx]{1,4}|\d{1,2}|[a-zđ])\)\s*(?=\S)/u;
+const BULLET = /^[-–—•·●▪]\s*(?=[^\s\-–—_=*.])/u;
+const RULE = /^[-–—_=*~.\s]{3,}$|^[*]$/u;
+const PLUS = /^[+]\s*(?=\S)/u;
+const HEADING = /^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+\b/u;
+
+function markerOf(line: string): Marker | null {
+  let m: RegExpExecArray | null;
+  if ((m = DIEU.exec(line))) return { kind: "dieu", label: m[1]!, length: m[0].length };
+  if ((m = ROMAN.exec(line))) return { kind: "roman", label: m[1]!, length: m[0].length };
+  if ((m = ARABIC.exec(line)) || (m = ARABIC_BARE.exec(line))) {
+    const parts = m[1]!.split(".");
+    return { kind: "arabic", label: parts[parts.length - 1]!, length: m[0].length };
+  }
+  if ((m = LETTER.exec(line))) return { kind: "letter", label: m[1] ?? m[2]!, length: m[0].length };
+  if ((m = PAREN.exec(line))) return { kind: "paren", label: m[1]!, length: m[0].length };
+  if ((m = BULLET.exec(line))) return { kind: "bullet", label: "", length: m[0].length };
+  if ((m = PLUS.exec(line))) return { kind: "plus", label: "", length: m[0].length };
+  return null;
+}
+
+/** Builds the item tree of lines [from, to); paragraphs before the first item are the preamble. */
+export interface Outline {
+  items: Item[];
+  preamble: { start: number; end: number };
+  /** Closing paragraphs after the last item ("Nhận được công văn này, yêu cầu …"). */
+  closing: { start: number; end: number } | null;
+}
+
+const CLOSING_CUE = /^(?:nhan duoc|tren day|tran trong|thong bao (?:nay )?de|trong qua trinh|qua trinh thuc hien|yeu cau|de nghi|giao|.{0,70}?\s(?:de nghi|yeu cau|giao)\s)/;
+
+export function parseOutline(doc: Doc, from: number, to: number): Outline {
+  const roots: Item[] = [];
+  const stack: Item[] = [];
+  const styleOrder: MarkerKind[] = [];
+  let preambleEnd = doc.lines[from]?.start ?? 0;
+  const preambleStart = preambleEnd;
+  let current: Item | null = null;
+  let lastMarkerLine = -1;
+  const cues: number[] = [];
+  for (let i = from; i < to; i++) {
+    const line = doc.lines[i]!;
+    const text = line.text.replace(/\t/g, " ");
+    if (text.trim() === "") continue;
+    if (HEADING.test(text.trim()) || RULE.test(text.trim())) {
+      current = null;
+      continue;
+    }
+    const marker = markerOf(text.trimStart());
+    if (!marker) {
+      if (current && CLOSING_CUE.test(line.folded.trimStart())) cues.push(i);
+      if (current) current.end = line.end;
+      else if (!roots.length) preambleEnd = line.end;
+      continue;
+    }
+    const depth = depthOf(marker.kind, styleOrder, stack);
+    while (stack.length > depth) stack.pop();
+    const parent = stack[stack.length - 1] ?? null;
+    const siblings = parent ? parent.children : roots;
+    const position = siblings.length + 1;
+    const label = marker.label || String(position);
+    const item: Item = {
+      kind: marker.kind,
+      label,
+      ref: parent ? `${parent.ref}.${label}` : label,
+      start: line.start,
+      end: line.end,
+      textStart: line.start + (text.length - text.trimStart().length) + marker.length,
+      children: [],
+      parent,
+      position,
+    };
+    siblings.push(item);
+    stack.push(item);
+    current = item;
+    lastMarkerLine = i;
+  }
+  const cue = cues.find((c) => c > lastMarkerLine);
+  const closing = cue === undefined ? null : { start: doc.lines[cue]!.start, end: doc.lines[to - 1]?.end ?? doc.text.length };
+  if (closing) clip(roots, closing.start);
+  return { items: roots, preamble: { start: preambleStart, end: preambleEnd }, closing };
+}
+
+function clip(items: Item[], at: number): void {
+  for (const it of items) {
+    if (it.end > at) it.end = Math.max(it.start, previousLineEnd(at));
+    clip(it.children, at);
+  }
+}
+
+function previousLineEnd(at: number): number {
+  return at - 1;
+}
+
+/** Depth of a marker style: where it already sits on the stack, else one below the top. */
+function depthOf(kind: MarkerKind, order: MarkerKind[], stack: Item[]): number {
+  if (kind === "dieu" || (kind === "roman" && !stack.some((s) => s.kind === "dieu"))) {
+    if (!order.includes(kind)) order.unshift(kind);
+    return stack.findIndex((s) => s.kind === kind) >= 0 ? stack.findIndex((s) => s.kind === kind) : 0;
+  }
+  const onStack = stack.findIndex((s) => s.kind === kind);
+  if (onStack >= 0) return onStack;
+  if (!order.includes(kind)) order.push(kind);
+  const rank = order.indexOf(kind);
+  let depth = stack.length;
+  while (depth > 0 && order.indexOf(stack[depth - 1]!.kind) > rank) depth--;
+  return depth;
+}
+
+/** All text of an item including its children's. */
+export function fullEnd(item: Item): number {
+  let end = item.end;
+  for (const c of item.children) end = Math.max(end, fullEnd(c));
+  return end;
+}

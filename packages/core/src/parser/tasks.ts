@@ -1,0 +1,211 @@
+/**
+ * @module parser/tasks
+ * Tasks: the items of the body that ask someone to act. Who leads comes from the item's subject
+ * ("Sở Y tế chủ trì, phối hợp với …"), from its object after "đề nghị / yêu cầu / giao / kêu gọi",
+ * or is inherited from the sentence that introduces the list ("… yêu cầu A, B, C triển khai các
+ * nhiệm vụ sau:"). "X lãnh đạo/chỉ đạo Y" makes X the lead. Support agencies follow "phối hợp (với)";
+ * report-back targets follow "báo cáo … về". Items that only state facts or rules are not tasks.
+ */
+import type { AgencyMention, Task } from "../document/record.js";
+import { readAgencyList, type Source } from "../agencies/recognize.js";
+import { findDeadline } from "./deadlines.js";
+import type { Doc } from "./lines.js";
+import { fullEnd, type Item, type Outline } from "./outline.js";
+
+export interface TaskContext {
+  doc: Doc;
+  src: Source;
+  docDate: string | null;
+  issuer: string | null;
+}
+
+interface LeadResult {
+  lead: AgencyMention[];
+  /** The item names its own lead (subject or object), rather than inheriting one. */
+  explicit: boolean;
+  /** The item states facts or rules ("… được hỗ trợ", "… là …"): no task. */
+  descriptive: boolean;
+  /** The item opens with an imperative verb ("Tăng cường …", "Chỉ đạo …"). */
+  imperative: boolean;
+}
+
+const ASK = /^(?:de nghi|yeu cau|giao cho|giao|keu goi|xin|phan cong|chi thi|dong chi)\s+/;
+const ASK_AFTER_SUBJECT = /^(?:(?:xin|tran trong|kinh|trân trọng)\s+)*(?:de nghi|yeu cau|giao cho|giao|keu goi|phan cong|thong bao de|thong bao den|xin thong bao de|tran trong thong bao de)\s+/;
+const DESCRIPTIVE = /^(?:duoc|la|da|dang|khong|bi|thuoc|gom|bao gom|co the|co quyen|nam trong|tham gia bao hiem|dong|dung)\b/;
+const IMPERATIVE = /^(?:tang cuong|chi dao|phoi hop|to chuc|ra soat|thuc hien|trien khai|quan triet|xay dung|tong hop|lua chon|thanh lap|chu dong|tiep tuc|day manh|day nhanh|kiem tra|huong dan|thi hanh|khan truong|nang cao|bao dam|dam bao|duy tri|phat huy|treo|long ghep|cung co|tuyen truyen|van dong|bo tri|chuan bi|theo doi|giam sat|xu ly|tap trung|nghien cuu|de xuat|bao cao|cap nhat|quan ly|ho tro|chiu trach nhiem|uu tien|phan cong|danh gia|ban hanh|hoan thien|gui|cung cap|khen thuong|xem xet|tham muu|kip thoi|nghiem tuc|khong de|tuyet doi|kien quyet|tich cuc|thuong xuyen|lam tot|thuc thi|ap dung|tao dieu kien|mo rong|sap xep|huy dong|dieu chinh|bo sung|truy vet|thiet lap|quyet liet|dong vien|phoi hop voi|tiem|xet nghiem|cach ly|lap|soan thao|tham gia|to chuc thuc hien|dang tai|phat dong|chuyen)(?![a-z])/;
+const GENERIC_REST = /^(?:(?:nghiem tuc|khan truong|chu dong|kip thoi|phoi hop|trien khai|thuc hien|to chuc|dam bao noi dung|yeu cau|biet|va|,|\.|\/|\s)+)$/;
+
+/** Tasks of the outline; `intro` is the preamble's addressee list. */
+export function parseTasks(ctx: TaskContext, outline: Outline): Task[] {
+  const intro = introAddressees(ctx, outline.preamble.start, outline.preamble.end);
+  const tasks: Task[] = [];
+  for (const item of outline.items) walk(ctx, item, intro, tasks);
+  const closing = outline.closing ? closingTask(ctx, outline) : null;
+  if (closing) tasks.push(closing);
+  return tasks;
+}
+
+function walk(ctx: TaskContext, item: Item, inherited: AgencyMention[], out: Task[]): void {
+  const own = analyzeLead(ctx, item.textStart, item.end);
+  const childLeads = hasExplicitDescendant(ctx, item);
+  const end = childLeads ? item.end : fullEnd(item);
+  if (own.explicit && !own.descriptive && own.lead.length) out.push(makeTask(ctx, item, own.lead, end));
+  else if (!own.explicit && !childLeads && own.imperative && inherited.length) out.push(makeTask(ctx, item, inherited, end));
+  if (!childLeads) return;
+  const pass = own.explicit && own.lead.length ? own.lead : inherited;
+  for (const child of item.children) walk(ctx, child, pass, out);
+}
+
+function hasExplicitDescendant(ctx: TaskContext, item: Item): boolean {
+  return item.children.some((c) => {
+    const r = analyzeLead(ctx, c.textStart, c.end);
+    return (r.explicit && r.lead.length > 0 && !r.descriptive) || hasExplicitDescendant(ctx, c);
+  });
+}
+
+/** Who an item (or sentence) in [start, end) addresses. */
+export function analyzeLead(ctx: TaskContext, start: number, end: number): LeadResult {
+  const { doc, src } = ctx;
+  const sentenceEnd = firstSentenceEnd(doc.text, start, end);
+  const head = doc.folded.slice(start, sentenceEnd).trimStart();
+  const lead0 = start + (doc.folded.slice(start, sentenceEnd).length - head.length);
+  const ask = ASK.exec(head);
+  if (ask) {
+    const list = readAgencyList(src, lead0 + ask[0].length, sentenceEnd);
+    return { lead: list.mentions, explicit: list.mentions.length > 0, descriptive: false, imperative: true };
+  }
+  const subject = readAgencyList(src, lead0, sentenceEnd);
+  if (subject.mentions.length) {
+    const rest = doc.folded.slice(subject.end, sentenceEnd).trimStart();
+    const asked = ASK_AFTER_SUBJECT.exec(rest);
+    if (asked) {
+      const at = subject.end + (doc.folded.slice(subject.end, sentenceEnd).length - rest.length) + asked[0].length;
+      const object = readAgencyList(src, at, sentenceEnd);
+      if (object.mentions.length) return { lead: object.mentions, explicit: true, descriptive: false, imperative: true };
+      return objectAfterDe(ctx, at, sentenceEnd);
+    }
+    if (/^(?:chu tri|lanh dao|chi dao|co trach nhiem|chiu trach nhiem)/.test(rest) || rest === "" || /^[:.]/.test(rest)) {
+      return { lead: subject.mentions, explicit: true, descriptive: false, imperative: true };
+    }
+    if (DESCRIPTIVE.test(rest) && !/^co trach nhiem/.test(rest)) return { lead: [], explicit: false, descriptive: true, imperative: false };
+    return { lead: subject.mentions, explicit: true, descriptive: false, imperative: true };
+  }
+  const inner = objectAfterDe(ctx, lead0, sentenceEnd);
+  if (inner.explicit) return inner;
+  return { lead: [], explicit: false, descriptive: false, imperative: IMPERATIVE.test(head) };
+}
+
+const INNER_ASK = /(?<![a-z])(?:de nghi|yeu cau|giao cho|keu goi|de)\s+(?=\p{L})/gu;
+
+/** "Đối với kiến nghị …, đề nghị Ban Chỉ đạo … xem xét", "thông báo để Quý Ủy ban chỉ đạo …". */
+function objectAfterDe(ctx: TaskContext, start: number, end: number): LeadResult {
+  const folded = ctx.doc.folded.slice(start, end);
+  for (const m of folded.matchAll(INNER_ASK)) {
+    const at = start + m.index + m[0].length;
+    const list = readAgencyList(ctx.src, at, end);
+    const first = list.mentions[0];
+    if (!first || !/^\p{Lu}|^các\s|^cac\s/u.test(first.text)) continue;
+    const rest = ctx.doc.folded.slice(list.end, end).trimStart();
+    if (rest === "" || DESCRIPTIVE.test(rest)) continue;
+    return { lead: list.mentions, explicit: true, descriptive: false, imperative: true };
+  }
+  return { lead: [], explicit: false, descriptive: false, imperative: false };
+}
+
+function firstSentenceEnd(text: string, start: number, end: number): number {
+  const slice = text.slice(start, end);
+  const m = /[.!?](?:\s|$)|\n/u.exec(slice);
+  return m ? start + m.index : end;
+}
+
+/** The addressees of the sentence introducing the list ("… yêu cầu A, B, C … triển khai các nhiệm vụ sau:"). */
+function introAddressees(ctx: TaskContext, start: number, end: number): AgencyMention[] {
+  const folded = ctx.doc.folded.slice(start, end);
+  let best: AgencyMention[] = [];
+  for (const m of folded.matchAll(/(?<![a-z])(?:yeu cau|de nghi|giao cho|giao|keu goi)\s+/g)) {
+    const list = readAgencyList(ctx.src, start + m.index + m[0].length, end);
+    if (list.mentions.length) best = list.mentions;
+  }
+  return best;
+}
+
+function makeTask(ctx: TaskContext, item: Item, lead: AgencyMention[], end: number): Task {
+  const { doc } = ctx;
+  const text = doc.text.slice(item.textStart, end).replace(/\s+/g, " ").trim();
+  const support = supportOf(ctx, item.textStart, end).filter((s) => !lead.some((l) => sameAgency(l, s)));
+  const folded = doc.folded.slice(item.textStart, end);
+  const deadline = findDeadline(folded, doc.text.slice(item.textStart, end), ctx.docDate);
+  return {
+    ref: item.ref,
+    text,
+    lead: uniqueNames(lead),
+    support: uniqueNames(support),
+    deadline: deadline?.date ?? null,
+    deadlineText: deadline?.text ?? null,
+    recurrence: deadline?.recurrence ?? null,
+    reportTo: uniqueNames(reportTo(ctx, item.textStart, end)),
+    span: { start: item.start, end },
+    leadMentions: lead,
+    supportMentions: support,
+  };
+}
+
+function closingTask(ctx: TaskContext, outline: Outline): Task | null {
+  const c = outline.closing!;
+  const r = analyzeLead(ctx, c.start, c.end);
+  if (!r.explicit || !r.lead.length) return null;
+  const after = ctx.doc.folded.slice(r.lead[r.lead.length - 1]!.span.end, firstSentenceEnd(ctx.doc.text, c.start, c.end));
+  if (GENERIC_REST.test(after.replace(/[^a-z,./ ]/g, " "))) return null;
+  const last = outline.items[outline.items.length - 1];
+  const ref = last && /^\d+$/.test(last.label) ? String(Number(last.label) + 1) : "closing";
+  const item: Item = { kind: "arabic", label: ref, ref, start: c.start, end: c.end, textStart: c.start, children: [], parent: null, position: 0 };
+  return makeTask(ctx, item, r.lead, c.end);
+}
+
+const SUPPORT = /(?<![a-z])(?:phoi hop|voi su phoi hop cua|cung voi)\s*(?:chat che\s*)?(?:voi\s+|cung\s+)?/g;
+
+function supportOf(ctx: TaskContext, start: number, end: number): AgencyMention[] {
+  const out: AgencyMention[] = [];
+  const folded = ctx.doc.folded.slice(start, end);
+  for (const m of folded.matchAll(SUPPORT)) {
+    const at = start + m.index + m[0].length;
+    const list = readAgencyList(ctx.src, at, end);
+    for (const mention of list.mentions) if (!out.some((o) => sameAgency(o, mention))) out.push(mention);
+  }
+  return out;
+}
+
+const REPORT = /(?<![a-z])bao cao(?![a-z])/g;
+
+/** "báo cáo kết quả … về Ban Dân vận Trung ương", "gửi báo cáo về Bộ …", "báo cáo UBND tỉnh". */
+function reportTo(ctx: TaskContext, start: number, end: number): AgencyMention[] {
+  const out: AgencyMention[] = [];
+  const folded = ctx.doc.folded.slice(start, end);
+  for (const m of folded.matchAll(REPORT)) {
+    const from = start + m.index + m[0].length;
+    const window = ctx.doc.folded.slice(from, Math.min(end, from + 160));
+    const direct = readAgencyList(ctx.src, from, Math.min(end, from + 160));
+    if (direct.mentions.length && /^\p{Lu}/u.test(direct.mentions[0]!.text)) {
+      out.push(...direct.mentions);
+      continue;
+    }
+    const to = /^[^.;]*?(?<![a-z])(?:ve|len|cho|gui ve|gui)\s+(?=\p{L})/u.exec(window);
+    if (!to || /(?<![a-z])de\s/.test(to[0])) continue;
+    const list = readAgencyList(ctx.src, from + to[0].length, end);
+    if (list.mentions[0] && /^\p{Lu}/u.test(list.mentions[0].text)) out.push(...list.mentions);
+  }
+  return out;
+}
+
+function sameAgency(a: AgencyMention, b: AgencyMention): boolean {
+  return a.text.toLowerCase() === b.text.toLowerCase();
+}
+
+function uniqueNames(ms: AgencyMention[]): string[] {
+  const out: string[] = [];
+  for (const m of ms) {
+    const name = m.text.replace(/\s+/g, " ").trim();
+    if (name && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
