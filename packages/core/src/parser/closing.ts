@@ -23,6 +23,7 @@ const NOI_NHAN = /^\s*[-–]?\s*n[oơ0]i\s*nh[aâậ]n\s*[:;.]?/iu;
 const AUTHORITY = /^\s*(?:(TM|KT|TL|TUQ|Q)\s*[.:]|(T\s*\/\s*M|K\s*\/\s*T|T\s*\/\s*L)\s)\s*/u;
 const SIGNER_TITLES = /^(?:phó\s+)?(?:chủ tịch|bộ trưởng|thứ trưởng|giám đốc|chánh văn phòng|phó chánh văn phòng|bí thư|trưởng ban|thủ tướng|cục trưởng|tổng cục trưởng|vụ trưởng|hiệu trưởng|viện trưởng|chủ nhiệm|trưởng phòng|chi cục trưởng|tổng giám đốc|tổng thư ký|thủ trưởng|chỉ huy trưởng|chính ủy|tư lệnh|chánh thanh tra|trưởng đoàn|người ký|kế toán trưởng|tổng biên tập)(?:\s.*)?$/iu;
 const SIGNED_NOTE = /^\(?\s*(?:đã\s*ký|da\s*ky|ký|signed)\s*\)?\.?$/iu;
+const COPY_MARK = /SAO LỤC|SAO Y BẢN CHÍNH|SAO Y|TRÍCH SAO/u;
 const APPENDIX = /^(?:PHỤ LỤC|HƯỚNG DẪN|QUY ĐỊNH|QUY CHẾ|DANH SÁCH|DANH MỤC|BIỂU MẪU|Mẫu\s|MẪU\s|KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|\(Kèm theo|\(Ban hành kèm theo)/u;
 const BULLET = /^\s*[-–—+•·~*]\s*/u;
 
@@ -60,6 +61,11 @@ function signatureAbove(doc: Doc, i: number, from: number): number {
   return first;
 }
 
+/** "Phan Văn Anh (đã ký)" → "Phan Văn Anh". */
+export function stripSigned(s: string): string {
+  return s.replace(/\(?\s*(?:đã\s*ký|da\s*ky|ký|signed)\s*\)?\s*$/iu, "").replace(/^\(?\s*(?:đã\s*ký|da\s*ky)\s*\)?\s*/iu, "").trim();
+}
+
 function lastNameLine(doc: Doc, from: number): number | null {
   for (let i = doc.lines.length - 1; i >= from && i >= doc.lines.length - 6; i--) {
     const t = doc.lines[i]!.text.trim();
@@ -73,8 +79,9 @@ function mainEnd(doc: Doc, start: number): number {
   let sawName = false;
   for (let i = start; i < doc.lines.length; i++) {
     const t = doc.lines[i]!.text.trim();
+    if (sawName && COPY_MARK.test(t) && isAllCaps(t)) return i;
     if (sawName && APPENDIX.test(t.replace(/^\S\s+/, "")) && (isAllCaps(t.split(/\s+/).slice(0, 2).join(" ")) || t.startsWith("("))) return i;
-    if (isPersonName(t) || /;\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$/u.test(t)) sawName = true;
+    if (isPersonName(stripSigned(t)) || /;\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$/u.test(t)) sawName = true;
   }
   return doc.lines.length;
 }
@@ -125,7 +132,7 @@ function routeRest(piece: Piece, out: Streams): void {
 
 function isSignaturePiece(t: string): boolean {
   const s = t.trim();
-  return AUTHORITY.test(s) || (isAllCaps(s) && SIGNER_TITLES.test(s)) || isPersonName(s) || SIGNED_NOTE.test(s);
+  return AUTHORITY.test(s) || (isAllCaps(s) && SIGNER_TITLES.test(s)) || isPersonName(stripSigned(s)) || SIGNED_NOTE.test(s);
 }
 
 /** "- Như trên; THỨ TRƯỞNG" → item "Như trên", signature "THỨ TRƯỞNG"; "- Như trên; h" drops "h". */
@@ -184,7 +191,7 @@ function readSigner(pieces: Piece[], doc: Doc, start: number, end: number): Sign
   let name: string | null = null;
   let span: Span | undefined;
   for (const p of pieces) {
-    const t = p.text.trim().replace(/[*]+/g, "");
+    const t = stripSigned(p.text.trim().replace(/[*]+/g, ""));
     const a = AUTHORITY.exec(t);
     if (a) {
       const code = PREFIX_CODE[(a[1] ?? a[2]!).replace(/\s+/g, "").toUpperCase()];

@@ -32,7 +32,7 @@ interface Marker {
 }
 
 const ROMAN = /^([IVX]{1,5})\s*[.)/]\s+(?=\S)/u;
-const DIEU = /^Điều\s+(\d{1,3})\s*[.:]?\s*/u;
+const DIEU = /^Điều\s+(\d{1,3})\s*[.:]\s*/u;
 const ARABIC = /^(\d{1,2}(?:\.\d{1,2}){0,2})\s*(?:[.)]|\/(?!\d))\s*(?=\S)/u;
 const ARABIC_BARE = /^(\d{1,2}(?:\.\d{1,2}){1,2})\s+(?=\p{Lu})/u;
 const LETTER = /^([a-zđ])\s*\)\s*(?=\S)|^([a-zđ])\.\s+(?=\p{Lu})/u;
@@ -84,7 +84,8 @@ export function parseOutline(doc: Doc, from: number, to: number): Outline {
       current = null;
       continue;
     }
-    const marker = markerOf(text.trimStart());
+    let marker = markerOf(text.trimStart());
+    if (marker?.kind === "roman" && !romanFits(marker.label, roots, stack)) marker = null;
     if (!marker) {
       if (current && CLOSING_CUE.test(line.folded.trimStart())) cues.push(i);
       if (current) current.end = line.end;
@@ -128,6 +129,15 @@ function clip(items: Item[], at: number): void {
 
 function previousLineEnd(at: number): number {
   return at - 1;
+}
+
+const ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
+
+/** A Roman numeral opens a part only as "I" or as the next one after the last part. */
+function romanFits(label: string, roots: Item[], stack: Item[]): boolean {
+  if (label === "I") return true;
+  const last = [...stack].reverse().find((s) => s.kind === "roman") ?? [...roots].reverse().find((r) => r.kind === "roman");
+  return last !== undefined && ROMANS.indexOf(label) === ROMANS.indexOf(last.label) + 1;
 }
 
 /** Depth of a marker style: where it already sits on the stack, else one below the top. */
