@@ -141,7 +141,7 @@ function splitListLine(piece: Piece, out: Streams): void {
   if (m) {
     const tail = m[2]!.trim();
     const tailPiece = { text: m[2]!, start: piece.start + m[1]!.length + (piece.text.length - m[1]!.length - m[2]!.length), line: piece.line };
-    if (isSignaturePiece(tail) || (isAllCaps(tail) && tail.length > 3 && !BULLET.test(tail))) {
+    if (isSignaturePiece(tail)) {
       out.distribution.push({ ...piece, text: m[1]! });
       out.signature.push(tailPiece);
       return;
@@ -188,6 +188,7 @@ function readSigner(pieces: Piece[], doc: Doc, start: number, end: number): Sign
   const authority: AuthorityPrefix[] = [];
   let onBehalfOf: string | null = null;
   let title: string | null = null;
+  let rawTitle: string | null = null;
   let name: string | null = null;
   let span: Span | undefined;
   for (const p of pieces) {
@@ -202,6 +203,12 @@ function readSigner(pieces: Piece[], doc: Doc, start: number, end: number): Sign
     }
     if (name === null && isAllCaps(t) && SIGNER_TITLES.test(t)) {
       title = titleCase(t);
+      rawTitle = t;
+      continue;
+    }
+    if (name === null && title !== null && rawTitle && isAllCaps(t) && t.length <= 20 && !isPersonName(t)) {
+      rawTitle = `${rawTitle} ${t}`;
+      title = titleCase(rawTitle);
       continue;
     }
     if (name === null && (isPersonName(t) || (isPersonName(t, false) && (title !== null || authority.length > 0)))) {

@@ -11,6 +11,7 @@ import { repairMojibake } from "./encoding.js";
 export const COLUMN = "\t";
 
 const LIST_MARKER = /^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*\)|[IVXLC]{1,6}\s*[.)]|[-–—+•*·●▪○]\s|[-–—+•]\S|Điều\s+\d+|Điều\s+[IVX]+)/u;
+const PARAGRAPH_OPENER = /^(?:Thực hiện|Căn cứ|Triển khai|Theo đề nghị|Xét đề nghị|Nhằm|Trên cơ sở|Tiếp theo|Ngày \d|Sáng ngày|Chiều ngày|Nhận được|Trân trọng|Hưởng ứng|Liên quan)/u;
 const SENTENCE_END = /(?:[.:;!?]|\.\/\.)\s*$/u;
 const SECTION_START = /^(?:n[ơo]i\s*nh[aậ]n|k[íi]nh\s*g[ửu]i|căn\s*cứ|quyết\s*định\s*:|t[\/.]?\s*[mlM]\b|kt\b|tl\b|tm\b|\W{0,2}v\s*\/\s*v|s[ốoóôơ6]\s*[:;]|\$6|thông báo|quyết định|chỉ thị|công điện)/iu;
 const HEADER_LINE = /(?:ngày|ngay|tháng|thang)[^\n]{0,20}(?:năm|nam)\s*\d{4}\s*$|độc lập|hạnh phúc|xã hội chủ nghĩa|đảng cộng sản/iu;
@@ -123,6 +124,7 @@ function joinGlue(a: string, b: string, stats: WrapStats, acrossBlank: boolean):
   if (a.includes(COLUMN) || b.includes(COLUMN)) return null;
   if (LIST_MARKER.test(b) || SECTION_START.test(b)) return null;
   if (HEADER_LINE.test(a) || HEADER_LINE.test(b)) return null;
+  if (/^\p{Lu}/u.test(b) && (/^\s*[-–]?\s*k[íi]nh\s*g[ửu]i/iu.test(a) || (PARAGRAPH_OPENER.test(b) && !/,\s*$/.test(a)))) return null;
   if (isMostlyUpper(a) || isMostlyUpper(b)) return null;
   if (/\S-$/.test(a) && /^[\p{Lu}\d]/u.test(b) && !/\s/.test(b.slice(0, 1))) return /^[\p{Lu}\d]{1,8}\b/u.test(b) ? "" : null;
   if (SENTENCE_END.test(a) && !/,\s*$/.test(a)) return null;
