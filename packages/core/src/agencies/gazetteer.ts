@@ -125,8 +125,8 @@ export const HEADS: readonly (readonly [string, AgencyKind])[] = [
 
 /** Roles that stand for their agency ("Chủ tịch UBND tỉnh", "Giám đốc Sở Y tế"). */
 export const ROLES: readonly string[] = [
-  "phó chủ tịch", "chủ tịch", "giám đốc", "phó giám đốc", "thủ trưởng", "trưởng ban", "phó trưởng ban",
-  "trưởng", "bí thư", "phó bí thư", "bộ trưởng", "thứ trưởng", "chánh văn phòng", "tổng giám đốc",
+  "phó chủ tịch", "chủ tịch", "giám đốc", "phó giám đốc", "thủ trưởng", "phó trưởng", "phó chánh", "chánh",
+  "trưởng", "bí thư", "phó bí thư", "bộ trưởng", "thứ trưởng", "tổng giám đốc",
   "cục trưởng", "chỉ huy trưởng", "người đứng đầu",
 ];
 

@@ -6,22 +6,26 @@
  * collective mention; "Các đảng ủy Công an tỉnh, Quân sự tỉnh" distributes its head).
  */
 import type { AdminLevel, AgencyKind, AgencyMention } from "../document/record.js";
-import { lowerChars } from "../text/fold.js";
+import { foldChars, lowerChars } from "../text/fold.js";
 import { ABBREVIATIONS, COMPOUND_NAMES, CONTINUATIONS, HEADS, ORGANISATION_NOUN, ROLES, STOP_EXCEPTIONS, STOPS } from "./gazetteer.js";
 
 /** The text a recognizer reads: original and lower-cased, same offsets. */
 export interface Source {
   text: string;
   lower: string;
+  /** Diacritic-folded, for names OCR garbled ("Trướng Ban Chi đạo"). */
+  folded: string;
 }
 
 export function toSource(text: string): Source {
-  return { text, lower: lowerChars(text) };
+  return { text, lower: lowerChars(text), folded: foldChars(text) };
 }
 
 const WORD_CHAR = /[\p{L}\p{N}&]/u;
 const sortedHeads = [...HEADS].sort((a, b) => b[0].length - a[0].length);
 const sortedRoles = [...ROLES].sort((a, b) => b.length - a.length);
+const foldedRoles = sortedRoles.map((r) => foldChars(r));
+const foldedMultiHeads = sortedHeads.filter(([h]) => h.includes(" ")).map(([h, k]) => [foldChars(h), k] as const);
 const sortedCompounds = [...COMPOUND_NAMES, "có liên quan", "liên quan", "hữu quan", "trực thuộc", "cùng cấp", "các cấp", "cấp tỉnh", "cấp huyện", "cấp xã", "ở người", "thuộc chính phủ", "ngang bộ", "tư nhân", "dân phòng", "thanh niên", "trung ương", "xung kích"].sort((a, b) => b.length - a.length);
 const stopSet = new Map<string, string[]>();
 for (const s of STOPS) {
@@ -39,6 +43,11 @@ function wordsAt(lower: string, at: number, list: readonly string[]): string | n
   for (const w of list) {
     if (lower.startsWith(w, at) && isBoundary(lower, at + w.length)) return w;
   }
+  return null;
+}
+
+function wordsAt2(folded: string, at: number, list: readonly (readonly [string, AgencyKind])[]): readonly [string, AgencyKind] | null {
+  for (const h of list) if (folded.startsWith(h[0], at) && isBoundary(folded, at + h[0].length)) return h;
   return null;
 }
 
@@ -79,11 +88,11 @@ interface Raw {
 function readMention(src: Source, at: number, end: number, allowHeadless: boolean): Raw | null {
   const start = skipSpaces(src.text, at, end);
   let pos = start;
-  const role = wordsAt(src.lower, pos, sortedRoles);
+  const role = wordsAt(src.lower, pos, sortedRoles) ?? wordsAt(src.folded, pos, foldedRoles);
   if (role) pos = skipSpaces(src.text, pos + role.length, end);
   const plural = /^(?:các|những|toàn thể|mỗi)\s/u.exec(src.lower.slice(pos, pos + 12));
   if (plural) pos += plural[0].length;
-  let head = headAt(src.lower, pos);
+  let head = headAt(src.lower, pos) ?? wordsAt2(src.folded, pos, foldedMultiHeads);
   if (head && head[0] === "ban" && /^ban\s+hành/u.test(src.lower.slice(pos, pos + 10))) head = null;
   if (!head && role && !/^\s*\p{L}/u.test(src.text.slice(pos, pos + 2))) return { start, end: trimEnd(src.text, start, pos), head: null, role, plural: Boolean(plural) };
   if (!head && !role && !allowHeadless) return null;

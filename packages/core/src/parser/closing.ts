@@ -7,6 +7,7 @@
  */
 import type { Span } from "../errors.js";
 import type { AuthorityPrefix, Signer } from "../document/record.js";
+import { foldChars } from "../text/fold.js";
 import { cells, isBlank, type Doc, type Line } from "./lines.js";
 import { isAllCaps, isPersonName, personCase, titleCase } from "./names.js";
 
@@ -20,8 +21,9 @@ export interface Closing {
 }
 
 const NOI_NHAN = /^\s*[-–]?\s*n[oơ0]i\s*nh[aâậ]n\s*[:;.]?/iu;
-const AUTHORITY = /^\s*(?:(TM|KT|TL|TUQ|Q)\s*[.:]|(T\s*\/\s*M|K\s*\/\s*T|T\s*\/\s*L)\s)\s*/u;
-const SIGNER_TITLES = /^(?:phó\s+)?(?:chủ tịch|bộ trưởng|thứ trưởng|giám đốc|chánh văn phòng|phó chánh văn phòng|bí thư|trưởng ban|thủ tướng|cục trưởng|tổng cục trưởng|vụ trưởng|hiệu trưởng|viện trưởng|chủ nhiệm|trưởng phòng|chi cục trưởng|tổng giám đốc|tổng thư ký|thủ trưởng|chỉ huy trưởng|chính ủy|tư lệnh|chánh thanh tra|trưởng đoàn|người ký|kế toán trưởng|tổng biên tập)(?:\s.*)?$/iu;
+const AUTHORITY = /^\s*(?:(TM|KT|TL|TUQ|Q)\s*[.:,]|(T\s*\/\s*M|K\s*\/\s*T|T\s*\/\s*L)\s)\s*/u;
+const SIGNER_TITLE_FOLDED = /^(?:pho\s+)?(?:chu tich|bo truong|thu truong|giam doc|chanh van phong|bi thu|truong ban|thu tuong|cuc truong|tong cuc truong|vu truong|hieu truong|vien truong|chu nhiem|truong phong|chi cuc truong|tong giam doc|tong thu ky|chi huy truong|chinh uy|tu lenh|chanh thanh tra|truong doan|nguoi ky|ke toan truong|tong bien tap)(?:\s.*)?$/;
+const SIGNER_TITLES = { test: (s: string): boolean => SIGNER_TITLE_FOLDED.test(foldChars(s).trim()) };
 const SIGNED_NOTE = /^\(?\s*(?:đã\s*ký|da\s*ky|ký|signed)\s*\)?\.?$/iu;
 const COPY_MARK = /SAO LỤC|SAO Y BẢN CHÍNH|SAO Y|TRÍCH SAO/u;
 const APPENDIX = /^(?:PHỤ LỤC|HƯỚNG DẪN|QUY ĐỊNH|QUY CHẾ|DANH SÁCH|DANH MỤC|BIỂU MẪU|Mẫu\s|MẪU\s|KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|\(Kèm theo|\(Ban hành kèm theo)/u;
@@ -137,7 +139,15 @@ function isSignaturePiece(t: string): boolean {
 
 /** "- Như trên; THỨ TRƯỞNG" → item "Như trên", signature "THỨ TRƯỞNG"; "- Như trên; h" drops "h". */
 function splitListLine(piece: Piece, out: Streams): void {
-  const m = /^(.*[;,.])\s+(\S.*)$/u.exec(piece.text);
+  for (const cut of piece.text.matchAll(/[;,.)]\s+(?=\S)/gu)) {
+    const tail = piece.text.slice(cut.index + cut[0].length).trim();
+    if (!isSignaturePiece(tail)) continue;
+    const at = cut.index + cut[0].length;
+    out.distribution.push({ ...piece, text: piece.text.slice(0, cut.index + 1) });
+    out.signature.push({ text: piece.text.slice(at), start: piece.start + at, line: piece.line });
+    return;
+  }
+  const m = /^(.*[;,.)])\s+(\S.*)$/u.exec(piece.text);
   if (m) {
     const tail = m[2]!.trim();
     const tailPiece = { text: m[2]!, start: piece.start + m[1]!.length + (piece.text.length - m[1]!.length - m[2]!.length), line: piece.line };
@@ -211,7 +221,7 @@ function readSigner(pieces: Piece[], doc: Doc, start: number, end: number): Sign
       title = titleCase(rawTitle);
       continue;
     }
-    if (name === null && (isPersonName(t) || (isPersonName(t, false) && (title !== null || authority.length > 0)))) {
+    if (name === null && !SIGNER_TITLES.test(t) && (isPersonName(t) || (isPersonName(t, false) && (title !== null || authority.length > 0)))) {
       name = personCase(t);
       span = { start: p.start + (p.text.length - p.text.trimStart().length), end: p.start + p.text.trimEnd().length };
     }

@@ -242,7 +242,7 @@ function nextContentLine(doc: Doc, i: number): number {
 /** A Party công văn has no "V/v": its trích yếu sits under the number. */
 function subjectAfterCode(ctx: Ctx, code: CodeFound, date: DateFound | null): Located<string> | null {
   const line = ctx.doc.lines[code.line]!;
-  const rest = ctx.doc.text.slice(code.end, line.end).replace(/^[\s\t]+/, "");
+  const rest = ctx.doc.text.slice(code.end, line.end).split("\t")[0]!.replace(/^\s+/, "");
   if (rest.length > 8 && /^\p{Lu}\p{Ll}/u.test(rest) && !rest.includes("\t")) return collectSubject(ctx, code.line, line.end - rest.length, date);
   const next = nextContentLine(ctx.doc, code.line);
   const l = ctx.doc.lines[next];
@@ -258,7 +258,8 @@ function collectSubject(ctx: Ctx, first: number, startOffset: number, date: Date
   for (let i = first; i < Math.min(ctx.doc.lines.length, first + 8); i++) {
     const line = ctx.doc.lines[i]!;
     if (isBlank(line)) {
-      if (parts.length) break;
+      const next = ctx.doc.lines[i + 1];
+      if (parts.length && !(next && /^[\p{Ll}\d]/u.test(next.text.trimStart()) && !/[.]$/.test(parts[parts.length - 1]!))) break;
       continue;
     }
     const c = i === first && startOffset >= 0 ? { start: startOffset, text: ctx.doc.text.slice(startOffset, line.end).split("\t")[0]! } : subjectCell(line);

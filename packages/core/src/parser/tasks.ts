@@ -75,6 +75,7 @@ export function analyzeLead(ctx: TaskContext, start: number, end: number): LeadR
     return { lead: list.mentions, explicit: list.mentions.length > 0, descriptive: false, imperative: true };
   }
   const subject = readAgencyList(src, lead0, sentenceEnd);
+  if (/^nhung\s/.test(head) && /^[^,.;]{0,60}\snao\s/.test(head)) return { lead: [], explicit: false, descriptive: true, imperative: false };
   if (subject.mentions.length) {
     const rest = doc.folded.slice(subject.end, sentenceEnd).trimStart();
     const asked = ASK_AFTER_SUBJECT.exec(rest);

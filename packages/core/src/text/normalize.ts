@@ -19,7 +19,7 @@ const HEADER_LINE = /(?:ngày|ngay|tháng|thang)[^\n]{0,20}(?:năm|nam)\s*\d{4}\
 /** Normalize a document's raw text (any extractor's output) for parsing. */
 export function normalizeText(raw: string): string {
   let text = repairMojibake(raw).text;
-  text = text.replace(/\r\n?/g, "\n").replace(/[\u00a0\u2007\u202f]/g, " ").replace(/[\u200b-\u200d\ufeff]/g, "");
+  text = text.replace(/\r\n?/g, "\n").replace(/[\u00a0\u2007\u202f]/g, " ").replace(/[\u200b-\u200d\ufeff]/g, "").replace(/Ð/g, "Đ").replace(/ð/g, "đ");
   text = stripFrontMatter(text);
   let lines = text.split("\n").map(cleanLine);
   lines = dropPageArtifacts(lines);
@@ -98,7 +98,7 @@ function joinWrappedLines(lines: string[]): string[] {
     let cur = lines[i]!;
     let j = i + 1;
     while (cur !== "") {
-      const next = nextContent(lines, j, stats);
+      const next = nextContent(lines, j, stats, cur);
       if (next === null) break;
       const glue = joinGlue(cur, lines[next]!, stats, next > j);
       if (glue === null) break;
@@ -112,10 +112,12 @@ function joinWrappedLines(lines: string[]): string[] {
   return out;
 }
 
-function nextContent(lines: string[], j: number, stats: WrapStats): number | null {
+function nextContent(lines: string[], j: number, stats: WrapStats, cur: string): number | null {
   if (j >= lines.length) return null;
   if (lines[j] !== "") return j;
-  if (j + 1 < lines.length && lines[j + 1] !== "" && (stats.blankSeparated || /^\p{Ll}/u.test(lines[j + 1]!))) return j + 1;
+  const after = lines[j + 1] ?? "";
+  const continues = /^\p{Ll}/u.test(after) || (/\S-$/.test(cur) && /^\p{Lu}/u.test(after)) || (/^\d/.test(after) && !SENTENCE_END.test(cur));
+  if (after !== "" && (stats.blankSeparated || continues)) return j + 1;
   return null;
 }
 
