@@ -79,14 +79,19 @@ function lastNameLine(doc: Doc, from: number): number | null {
 /** The main document ends where an appendix starts after the signature. */
 function mainEnd(doc: Doc, start: number): number {
   let sawName = false;
-  for (let i = start; i < doc.lines.length; i++) {
+  const limit = Math.min(doc.lines.length, start + MAX_CLOSING_LINES);
+  for (let i = start; i < limit; i++) {
     const t = doc.lines[i]!.text.trim();
     if (sawName && COPY_MARK.test(t) && isAllCaps(t)) return i;
     if (sawName && APPENDIX.test(t.replace(/^\S\s+/, "")) && (isAllCaps(t.split(/\s+/).slice(0, 2).join(" ")) || t.startsWith("("))) return i;
-    if (isPersonName(stripSigned(t)) || /;\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$/u.test(t)) sawName = true;
+    if (t.length < 200 && isPersonName(stripSigned(t))) sawName = true;
+    if (/;\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$/u.test(t)) sawName = true;
   }
-  return doc.lines.length;
+  return limit;
 }
+
+/** A distribution list and signature block never run longer than this. */
+const MAX_CLOSING_LINES = 150;
 
 interface Piece {
   text: string;

@@ -4,7 +4,7 @@
  * headers and signature blocks ("TỈNH ỦY ĐẮK LẮK" → "Tỉnh ủy Đắk Lắk", "PHÓ CHÁNH VĂN PHÒNG" →
  * "Phó Chánh Văn phòng"), and recognition of a person's name.
  */
-import { foldChars, lowerChars } from "../text/fold.js";
+import { foldChars, lowerChars, upperShare } from "../text/fold.js";
 
 const FIXED: Readonly<Record<string, string>> = {
   "thủ tướng chính phủ": "Thủ tướng Chính phủ",
@@ -88,15 +88,7 @@ function fixCaseAfterHead(out: string[], lower: string[]): string[] {
 }
 
 export function isAllCaps(s: string): boolean {
-  let letters = 0;
-  let upper = 0;
-  for (const ch of s) {
-    const lower = ch.toLowerCase();
-    if (lower === ch.toUpperCase()) continue;
-    letters++;
-    if (ch !== lower) upper++;
-  }
-  return letters > 0 && upper / letters > 0.85;
+  return s.length <= 400 && upperShare(s) > 0.85;
 }
 
 const TITLE_FIXED: Readonly<Record<string, string>> = {

@@ -7,32 +7,48 @@
  */
 
 const COMBINING = /[\u0300-\u036f]/g;
-const cache = new Map<string, string>();
-
-function foldChar(ch: string): string {
-  let out = cache.get(ch);
-  if (out !== undefined) return out;
-  if (ch === "đ" || ch === "Đ") out = "d";
-  else if (ch.charCodeAt(0) < 0x80) out = ch.toLowerCase();
-  else {
-    const base = ch.normalize("NFD").replace(COMBINING, "").toLowerCase();
-    out = base.length === 1 ? base : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
-  }
-  cache.set(ch, out);
-  return out;
+const TABLE_SIZE = 0x2000;
+/** Folded code unit for every code unit below U+2000 (Vietnamese letters all are). */
+const FOLD = new Uint16Array(TABLE_SIZE);
+/** 1 for an upper-case letter, 2 for a lower-case one. */
+const CASE = new Uint8Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) {
+  const ch = String.fromCharCode(c);
+  FOLD[c] = foldOne(ch).charCodeAt(0);
+  CASE[c] = /\p{Lu}/u.test(ch) ? 1 : /\p{Ll}/u.test(ch) ? 2 : 0;
 }
+
+function foldOne(ch: string): string {
+  if (ch === "đ" || ch === "Đ") return "d";
+  const lower = ch.toLowerCase();
+  if (ch.charCodeAt(0) < 0x80) return lower;
+  const base = ch.normalize("NFD").replace(COMBINING, "").toLowerCase();
+  return base.length === 1 ? base : lower.length === 1 ? lower : ch;
+}
+
+const decoder = new TextDecoder("utf-16le");
 
 /** Lower-case, strip Vietnamese diacritics, map đ→d. Same length as the input (NFC input). */
 export function foldChars(text: string): string {
-  let out = "";
+  const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x41) out += text[i];
-    else if (c <= 0x5a) out += String.fromCharCode(c + 32);
-    else if (c < 0x80) out += text[i];
-    else out += foldChar(text[i]!);
+    out[i] = c < TABLE_SIZE ? FOLD[c]! : c;
   }
-  return out;
+  return decoder.decode(out);
+}
+
+/** Share of upper-case among the letters of `s` (0 when it has none), counted fast. */
+export function upperShare(s: string, minLetters = 1): number {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = c < TABLE_SIZE ? CASE[c]! : 0;
+    if (k === 1) upper++;
+    else if (k === 2) lower++;
+  }
+  return upper + lower >= minLetters ? upper / (upper + lower) : 0;
 }
 
 /** Fold and collapse white space: a comparison key ("Khánh  Hoà" → "khanh hoa"). */

@@ -6,6 +6,7 @@
  * (including wraps separated by blank lines, and words or codes split at a line end).
  */
 import { repairMojibake } from "./encoding.js";
+import { upperShare } from "./fold.js";
 
 /** Column separator in normalized text: a two-column line keeps its cells apart with a tab. */
 export const COLUMN = "\t";
@@ -32,8 +33,11 @@ function stripFrontMatter(text: string): string {
   return m && /^\s*---\n(?:[\w-]+:.*\n)+---\n/.test(m[0]) ? text.slice(m[0].length) : text;
 }
 
+const NEEDS_CLEANING = /[*#\\^|_\t\f]| {2}/;
+
 /** Markdown and layout cleanup inside one line; column gaps become one tab. */
 function cleanLine(line: string): string {
+  if (!NEEDS_CLEANING.test(line)) return line.trim();
   let s = line.replace(/\f/g, "");
   s = s.replace(/^\s{0,3}#{1,6}\s+/, "");
   s = s.replace(/\\([*_\-.#()[\]`>+!|])/g, "$1");
@@ -138,13 +142,5 @@ function joinGlue(a: string, b: string, stats: WrapStats, acrossBlank: boolean):
 }
 
 function isMostlyUpper(s: string): boolean {
-  let upper = 0;
-  let letters = 0;
-  for (const ch of s) {
-    if (/\p{L}/u.test(ch)) {
-      letters++;
-      if (ch !== ch.toLowerCase()) upper++;
-    }
-  }
-  return letters >= 4 && upper / letters > 0.7;
+  return upperShare(s, 4) > 0.7;
 }
