@@ -7,7 +7,8 @@
 import type { Citation } from "../document/record.js";
 import { ISSUER_BY_SYMBOL } from "../agencies/gazetteer.js";
 import { readAgencyList, type Source } from "../agencies/recognize.js";
-import { typeByCode } from "../document/types.js";
+import { DOCUMENT_TYPES, typeByCode } from "../document/types.js";
+import { editDistance } from "../agencies/places.js";
 import { dateAt, findDates } from "./dates.js";
 import { typeFromCode } from "./header.js";
 import type { Doc } from "./lines.js";
@@ -54,6 +55,8 @@ interface Mention {
 /** Codes of the document itself (its own number) and spans that restate it ("Kèm theo …"). */
 export interface CitationContext {
   ownCode: string | null;
+  /** The text came from OCR: symbols may carry one-letter slips ("28/CĐĐ-TTEg"). */
+  ocr?: boolean;
   excluded: { start: number; end: number }[];
 }
 
@@ -63,6 +66,10 @@ export function parseCitations(doc: Doc, src: Source, ctx: CitationContext): Cit
   for (const m of doc.text.matchAll(CODE)) {
     const mention = readMention(doc, src, m);
     if (!mention) continue;
+    if (ctx.ocr) {
+      mention.code = repairSymbol(mention.code);
+      mention.key = codeKey(mention.code);
+    }
     if (own && (mention.key === own || sameNumber(mention.key, own))) continue;
     if (ctx.excluded.some((x) => mention.start >= x.start && mention.start < x.end)) continue;
     const key = [...byKey.keys()].find((k) => k === mention.key || ocrTwins(k, mention.key)) ?? mention.key;
@@ -138,6 +145,19 @@ function inferIssuer(code: string): string | null {
 /** OCR reads "15" as "I5" or "IS" inside a symbol such as "UBTVQH15". */
 function fixOcrSymbol(code: string): string {
   return code.replace(/([A-ZĐ])[Il](?=\d)/g, "$11").replace(/([A-ZĐ]{3,})[Il]5$/u, "$115").replace(/([A-ZĐ]{3,})IS$/u, "$115");
+}
+
+const KNOWN_SEGMENTS = new Set([...DOCUMENT_TYPES.map((t) => t.code), ...Object.keys(ISSUER_BY_SYMBOL), "UBND", "HĐND", "KGVX", "KTTH", "NC", "VX", "KT", "TU", "HU", "BYT", "MT", "TW", "VP"]);
+const knownFolded = [...KNOWN_SEGMENTS].map((k) => [codeKey(k), k] as const);
+
+/** Replaces a symbol segment OCR misread by the one known segment a single edit away. */
+function repairSymbol(code: string): string {
+  return code.replace(/[\p{L}]{2,}/gu, (seg) => {
+    if (KNOWN_SEGMENTS.has(seg)) return seg;
+    const key = codeKey(seg);
+    const near = knownFolded.filter(([k]) => k.length >= 2 && editDistance(k, key) === 1);
+    return near.length === 1 ? near[0]![1] : seg;
+  });
 }
 
 export function codeKey(code: string): string {

@@ -20,10 +20,17 @@ export interface Closing {
   end: number;
 }
 
-const NOI_NHAN = /^\s*[-–]?\s*n[oơ0]i\s*nh[aâậ]n\s*[:;.]?/iu;
+const NOI_NHAN = /^[^\p{L}\d]{0,4}n[oơ0ô]i\s*nh[aâậ]n\s*[:;.]?/iu;
 const AUTHORITY = /^\s*(?:(TM|KT|TL|TUQ|Q)\s*[.:,]|(T\s*\/\s*M|K\s*\/\s*T|T\s*\/\s*L)\s)\s*/u;
-const SIGNER_TITLE_FOLDED = /^(?:pho\s+)?(?:chu tich|bo truong|thu truong|giam doc|chanh van phong|bi thu|truong ban|thu tuong|cuc truong|tong cuc truong|vu truong|hieu truong|vien truong|chu nhiem|truong phong|chi cuc truong|tong giam doc|tong thu ky|chi huy truong|chinh uy|tu lenh|chanh thanh tra|truong doan|nguoi ky|ke toan truong|tong bien tap)(?:\s.*)?$/;
-const SIGNER_TITLES = { test: (s: string): boolean => SIGNER_TITLE_FOLDED.test(foldChars(s).trim()) };
+const SIGNER_TITLE_FOLDED = /(?:^|[^a-z]\s*)((?:pho\s+)?(?:chu tich|bo truong|thu truong|giam doc|chanh van phong|bi thu|truong ban|thu tuong|cuc truong|tong cuc truong|vu truong|hieu truong|vien truong|chu nhiem|truong phong|chi cuc truong|tong giam doc|tong thu ky|chi huy truong|chinh uy|tu lenh|chanh thanh tra|truong doan|nguoi ky|ke toan truong|tong bien tap)(?:\s[a-z ]*)?)$/;
+const SIGNER_TITLES = { test: (s: string): boolean => titleIn(s) !== null };
+
+/** The title words of a signature line, without OCR junk before them ("<==—x CHỦ TỊCH" → "CHỦ TỊCH"). */
+function titleIn(s: string): string | null {
+  const t = s.trim();
+  const m = SIGNER_TITLE_FOLDED.exec(foldChars(t));
+  return m ? t.slice(t.length - m[1]!.length) : null;
+}
 const SIGNED_NOTE = /^\(?\s*(?:đã\s*ký|da\s*ky|ký|signed)\s*\)?\.?$/iu;
 const COPY_MARK = /SAO LỤC|SAO Y BẢN CHÍNH|SAO Y|TRÍCH SAO/u;
 const APPENDIX = /^(?:PHỤ LỤC|HƯỚNG DẪN|QUY ĐỊNH|QUY CHẾ|DANH SÁCH|DANH MỤC|BIỂU MẪU|Mẫu\s|MẪU\s|KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|\(Kèm theo|\(Ban hành kèm theo)/u;
@@ -217,8 +224,8 @@ function readSigner(pieces: Piece[], doc: Doc, start: number, end: number): Sign
       continue;
     }
     if (name === null && isAllCaps(t) && SIGNER_TITLES.test(t)) {
-      title = titleCase(t);
-      rawTitle = t;
+      rawTitle = titleIn(t) ?? t;
+      title = titleCase(rawTitle);
       continue;
     }
     if (name === null && title !== null && rawTitle && isAllCaps(t) && t.length <= 20 && !isPersonName(t)) {

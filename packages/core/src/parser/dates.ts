@@ -9,6 +9,7 @@ const OCR_DIGITS: Record<string, string> = { l: "1", i: "1", "|": "1", "{": "1",
 
 /** Reads a number that OCR may have garbled ("l8" → 18, "2 4" → 24); null when not a number. */
 export function ocrNumber(raw: string): number | null {
+  if (!/\d/.test(raw)) return null;
   const s = raw.replace(/\s+/g, "").replace(/[li|{§oOI]/g, (c) => OCR_DIGITS[c] ?? c);
   return /^\d+$/.test(s) ? Number(s) : null;
 }

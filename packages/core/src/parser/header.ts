@@ -12,6 +12,8 @@ import { typeByCode, typeByName, type DocumentTypeInfo } from "../document/types
 import { findDates, ocrNumber } from "./dates.js";
 import { cells, isBlank, type Doc, type Line } from "./lines.js";
 import { agencyCase, isAllCaps } from "./names.js";
+import { OPEN_ENDING } from "../text/normalize.js";
+import { nearestProvince, restoreProvinceTail } from "../agencies/places.js";
 
 export interface Located<T> {
   value: T;
@@ -202,16 +204,18 @@ function readPlace(doc: Doc, line: Line, dateIndex: number, code: CodeFound | nu
   const value = m[1]!.replace(/^[*\s\-–]+/, "").replace(/^(?:[A-ZĐ0-9&]{2,}[\s/-]+)+(?=\p{Lu}\p{Ll})/u, "").trim();
   if (!value || /^(?:Số|Ngày)$/u.test(value)) return null;
   const start = line.start + from + before.length - value.length;
-  return { value: value.replace(/\s+/g, " "), span: { start, end: line.start + from + before.length }, line: line.index };
+  const clean = value.replace(/\s+/g, " ");
+  const known = nearestProvince(clean);
+  return { value: known && known !== clean && !/thành phố|tp/iu.test(clean) ? known : clean, span: { start, end: line.start + from + before.length }, line: line.index };
 }
 
 function findTitle(ctx: Ctx): Located<DocumentTypeInfo> | null {
   for (let i = 0; i < ctx.limit; i++) {
     const line = ctx.doc.lines[i]!;
     for (const c of cells(line)) {
-      const f = c.folded.trim().replace(/[:.]$/, "");
+      const f = c.folded.trim().replace(/[:.]$/, "").replace(/^[^a-z]{1,3}(?=[a-z])/, "");
       if (!TITLE_NAMES.includes(f) || !isAllCaps(c.text)) continue;
-      const type = typeByName(c.text.trim().replace(/[:.]$/, ""));
+      const type = typeByName(c.text.trim().replace(/[:.]$/, "").replace(/^[^\p{L}]{1,3}/u, ""));
       if (type) return { value: type, span: { start: c.start + (c.text.length - c.text.trimStart().length), end: c.end }, line: i };
     }
   }
@@ -259,7 +263,8 @@ function collectSubject(ctx: Ctx, first: number, startOffset: number, date: Date
     const line = ctx.doc.lines[i]!;
     if (isBlank(line)) {
       const next = ctx.doc.lines[i + 1];
-      if (parts.length && !(next && /^[\p{Ll}\d]/u.test(next.text.trimStart()) && !/[.]$/.test(parts[parts.length - 1]!))) break;
+      const prev = parts[parts.length - 1] ?? "";
+      if (parts.length && !(next && (/^[\p{Ll}\d]/u.test(next.text.trimStart()) || OPEN_ENDING.test(prev)) && !/[.]$/.test(prev))) break;
       continue;
     }
     const c = i === first && startOffset >= 0 ? { start: startOffset, text: ctx.doc.text.slice(startOffset, line.end).split("\t")[0]! } : subjectCell(line);
@@ -274,7 +279,7 @@ function collectSubject(ctx: Ctx, first: number, startOffset: number, date: Date
     if (/[.]$/.test(c.text.trim()) && !/\b(?:TP|Tp)\.$/.test(c.text.trim())) break;
   }
   if (!parts.length) return null;
-  const value = parts.join(" ").replace(/^[“"'‘]+|[”"'’]+$/g, "").replace(/[.;,]+$/, "").replace(/\s+/g, " ").trim();
+  const value = parts.reduce((acc, p) => (acc === "" ? p : /\S-$/.test(acc) && /^[\p{Lu}\d]/u.test(p) ? acc + p : `${acc} ${p}`), "").replace(/^[“"'‘]+|[”"'’]+$/g, "").replace(/[.;,]+$/, "").replace(/\s+/g, " ").trim();
   return value ? { value, span: { start, end }, line: first } : null;
 }
 
@@ -345,7 +350,7 @@ function issuerFrom(parts: { text: string; start: number; end: number; line: num
   }
   const issuer = bodies[bodies.length - 1]!;
   const parent = bodies.length > 1 ? bodies[bodies.length - 2]! : null;
-  let name = agencyCase(issuer.text);
+  let name = restoreProvinceTail(agencyCase(issuer.text));
   const parentName = parent ? agencyCase(parent.text) : null;
   if (parentName && /^Ban Chấp hành Trung ương$/u.test(parentName) && /^(?:Ban|Văn phòng|Ủy ban Kiểm tra)\s/u.test(name) && !/Trung ương/u.test(name)) name = `${name} Trung ương`;
   const out: NonNullable<Header["issuer"]> = { name, parent: parentName, span: { start: issuer.start, end: issuer.end }, line: issuer.line };

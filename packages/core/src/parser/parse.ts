@@ -40,10 +40,12 @@ export function parseDocument(rawText: string, options: ParseOptions = {}): Docu
   const bodyStart = Math.max(header.lastLine, recipients.lastLine) + 1;
   const closing = parseClosing(doc, bodyStart);
   const outline = parseOutline(doc, bodyStart, closing.start);
-  const date = header.date?.value ?? null;
+  const stampDate = dateFromStamp(doc, header, options.source);
+  const date = header.date?.value ?? stampDate;
+  if (stampDate && !header.date?.value) extraWarnings.push({ code: "DATE_FROM_SIGNATURE", path: "date", vi: "Ngày ban hành lấy từ chữ ký số (ngày in trên văn bản không đọc được).", en: "Date of issue taken from the digital signature (the printed date is unreadable)." });
   const issuerName = header.issuer?.name ?? null;
   const tasks = parseTasks({ doc, src, docDate: date, issuer: issuerName }, outline);
-  const citations = parseCitations(doc, src, { ownCode: header.code?.value ?? null, excluded: restatements(doc) });
+  const citations = parseCitations(doc, src, { ownCode: header.code?.value ?? null, excluded: [...restatements(doc), ...codeLines(doc, header.lastLine)], ocr: options.source?.ocr === true });
   const record: DocumentRecord = {
     system: header.system,
     issuer: header.issuer ? { name: header.issuer.name, parent: header.issuer.parent, span: header.issuer.span, ...(header.issuer.parentSpan ? { parentSpan: header.issuer.parentSpan } : {}) } : null,
@@ -95,6 +97,25 @@ function spansOf(h: Header, recipients: { span: Span }[], distribution: { span: 
   recipients.forEach((r, i) => put(`recipients[${i}]`, r.span));
   distribution.forEach((d, i) => put(`distribution[${i}]`, d.span));
   return spans;
+}
+
+/**
+ * A scan's printed date is often unreadable (handwritten day); the digital-signature time of a
+ * signed PDF stands in for it when the month and year that can be read agree with it.
+ */
+function dateFromStamp(doc: Doc, h: Header, source: SourceInfo | undefined): string | null {
+  const time = source?.digitalSignature?.time;
+  if (!time || h.date?.value) return null;
+  const stamp = time.slice(0, 10);
+  if (!h.date) return null;
+  const written = doc.folded.slice(h.date.span.start, h.date.span.end + 20);
+  const m = /thang\s*(\d{1,2})\s*[,.]?\s*nam\s*(\d{4})/.exec(written);
+  return m && Number(m[1]) === Number(stamp.slice(5, 7)) && m[2] === stamp.slice(0, 4) ? stamp : null;
+}
+
+/** The header's own "Số: …" line restates the document's number, even when it is unreadable. */
+function codeLines(doc: Doc, last: number): { start: number; end: number }[] {
+  return doc.lines.slice(0, last + 1).filter((l) => /^\W{0,3}(?:so|s6|\$6|\$o)\s*[:;.]?\s*[\d$#{l]/.test(l.folded)).map((l) => ({ start: l.start, end: l.end }));
 }
 
 /** "(Kèm theo Công văn số … ngày …)" restates the document itself: not a citation. */

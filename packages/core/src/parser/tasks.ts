@@ -42,10 +42,42 @@ export function parseTasks(ctx: TaskContext, outline: Outline): Task[] {
   for (const item of outline.items) walk(ctx, item, intro, tasks);
   const closing = outline.closing ? closingTask(ctx, outline) : null;
   if (closing) tasks.push(closing);
+  if (!outline.items.length) tasks.push(...paragraphTasks(ctx, outline.preamble.start, outline.preamble.end));
   return tasks;
 }
 
+/** A body without numbered items: each paragraph that asks a named agency to act is a task. */
+function paragraphTasks(ctx: TaskContext, start: number, end: number): Task[] {
+  const tasks: Task[] = [];
+  let at = start;
+  while (at < end) {
+    const nl = ctx.doc.text.indexOf("\n", at);
+    const lineEnd = nl < 0 || nl > end ? end : nl;
+    const para = { start: at, end: lineEnd };
+    at = lineEnd + 1;
+    if (!/(?<![a-z])(?:de nghi|yeu cau|giao|keu goi)\s/.test(ctx.doc.folded.slice(para.start, para.end))) continue;
+    const item: Item = { kind: "arabic", label: String(tasks.length + 1), ref: String(tasks.length + 1), start: para.start, end: para.end, textStart: para.start, children: [], parent: null, position: tasks.length + 1 };
+    const task = askingTask(ctx, item);
+    if (task) tasks.push(task);
+  }
+  return tasks;
+}
+
+/** Parts and articles that set goals, scope or rules ask no one to act. */
+const NON_TASK_TITLE = /^(?:muc dich|yeu cau|muc tieu|doi tuong|pham vi|giai thich|nguyen tac|can cu|tinh hinh|ket qua|danh gia|xu ly vi pham|trinh tu|thu tuc|muc ho tro|dieu kien|ho so|quy dinh chung|thoi gian|noi dung ho tro|kinh phi|nguon kinh phi|che do|tieu chuan|dinh muc)/;
+const TASK_TITLE = /(?:to chuc thuc hien|trach nhiem|thi hanh|hieu luc|nhiem vu|phan cong|giai phap|trien khai|dieu khoan thi hanh)/;
+
+/** A titled part ("I. MỤC ĐÍCH, YÊU CẦU") or article ("Điều 4. Đối tượng được hỗ trợ") that holds no tasks. */
+function isRuleSection(ctx: TaskContext, item: Item): boolean {
+  if (item.kind !== "dieu" && item.kind !== "roman") return false;
+  const lineEnd = ctx.doc.text.indexOf("\n", item.textStart);
+  const title = ctx.doc.folded.slice(item.textStart, lineEnd < 0 ? item.end : Math.min(lineEnd, item.end)).trim();
+  if (title.length > 100 || /[.;]$/.test(title)) return false;
+  return NON_TASK_TITLE.test(title) || (item.kind === "dieu" && !TASK_TITLE.test(title));
+}
+
 function walk(ctx: TaskContext, item: Item, inherited: AgencyMention[], out: Task[]): void {
+  if (isRuleSection(ctx, item)) return;
   const own = analyzeLead(ctx, item.textStart, item.end);
   const childLeads = hasExplicitDescendant(ctx, item);
   const end = childLeads ? item.end : fullEnd(item);
@@ -153,14 +185,18 @@ function makeTask(ctx: TaskContext, item: Item, lead: AgencyMention[], end: numb
 
 function closingTask(ctx: TaskContext, outline: Outline): Task | null {
   const c = outline.closing!;
-  const r = analyzeLead(ctx, c.start, c.end);
-  if (!r.explicit || !r.lead.length) return null;
-  const after = ctx.doc.folded.slice(r.lead[r.lead.length - 1]!.span.end, firstSentenceEnd(ctx.doc.text, c.start, c.end));
-  if (GENERIC_REST.test(after.replace(/[^a-z,./ ]/g, " "))) return null;
   const last = outline.items[outline.items.length - 1];
   const ref = last && /^\d+$/.test(last.label) ? String(Number(last.label) + 1) : "closing";
-  const item: Item = { kind: "arabic", label: ref, ref, start: c.start, end: c.end, textStart: c.start, children: [], parent: null, position: 0 };
-  return makeTask(ctx, item, r.lead, c.end);
+  return askingTask(ctx, { kind: "arabic", label: ref, ref, start: c.start, end: c.end, textStart: c.start, children: [], parent: null, position: 0 });
+}
+
+/** A paragraph that names who must act and asks more than the formula "… triển khai thực hiện". */
+function askingTask(ctx: TaskContext, item: Item): Task | null {
+  const r = analyzeLead(ctx, item.start, item.end);
+  if (!r.explicit || !r.lead.length) return null;
+  const after = ctx.doc.folded.slice(r.lead[r.lead.length - 1]!.span.end, firstSentenceEnd(ctx.doc.text, item.start, item.end));
+  if (GENERIC_REST.test(after.replace(/[^a-z,./ ]/g, " "))) return null;
+  return makeTask(ctx, item, r.lead, item.end);
 }
 
 const SUPPORT = /(?<![a-z])(?:phoi hop|voi su phoi hop cua|cung voi)\s*(?:chat che\s*)?(?:voi\s+|cung\s+)?/g;

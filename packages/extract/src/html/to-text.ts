@@ -50,6 +50,7 @@ function element(el: Element, b: LineBuilder, listDepth: number, opts: HtmlTextO
   if (name === "br") return b.hardBreak();
   if (name === "table") return b.addLines(tableLines(el, opts));
   if (name === "ol" || name === "ul") return list(el, b, listDepth, opts);
+  if (name === "sup") return superscript(el, b, listDepth, opts);
   if (!BLOCK.has(name)) return walk(el.children, b, listDepth, opts); // inline: no added spaces
   b.endLine();
   const before = b.lineCount();
@@ -57,6 +58,16 @@ function element(el: Element, b: LineBuilder, listDepth: number, opts: HtmlTextO
   const empty = b.lineCount() === before && !b.hasPendingText();
   if (empty && name === "p") b.blank(); // <p>&nbsp;</p> is the author's vertical spacing
   b.endLine();
+}
+
+/**
+ * Superscript keeps the "^(…)" notation the normalizer knows: in directives it carries the
+ * drafter's initials after the file mark ("Lưu: VT, KGVX^(HDD)") or a footnote number.
+ */
+function superscript(el: Element, b: LineBuilder, listDepth: number, opts: HtmlTextOptions): void {
+  b.text("^(");
+  walk(el.children, b, listDepth, opts);
+  b.text(")");
 }
 
 /** Ordered items get their number back; nested levels use the Vietnamese "a)" style. */
