@@ -20,7 +20,17 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The province a possibly garbled name stands for, or null when none is near enough. */
+const nearestCache = new Map<string, string | null>();
+
 export function nearestProvince(name: string): string | null {
+  const hit = nearestCache.get(name);
+  if (hit !== undefined) return hit;
+  const found = nearestUncached(name);
+  if (nearestCache.size < 10_000) nearestCache.set(name, found);
+  return found;
+}
+
+function nearestUncached(name: string): string | null {
   const f = foldChars(name).replace(/\s+/g, " ").trim();
   if (f.length < 4) return null;
   let best: string | null = null;

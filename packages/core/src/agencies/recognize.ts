@@ -33,6 +33,35 @@ for (const s of STOPS) {
   stopSet.set(first, [...(stopSet.get(first) ?? []), s].sort((a, b) => b.length - a.length));
 }
 const continuationSet = [...CONTINUATIONS].sort((a, b) => b.length - a.length);
+const listIndexes = new Map<readonly string[], Map<string, string[]>>();
+
+function indexOf(list: readonly string[]): Map<string, string[]> {
+  let index = listIndexes.get(list);
+  if (!index) listIndexes.set(list, (index = byFirstWord(list, (w) => w)));
+  return index;
+}
+
+/** Entries grouped by their first word, so a lookup tries only the few that can match. */
+function byFirstWord<T>(entries: readonly T[], key: (e: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const e of entries) {
+    const first = /^[^\s,]+/u.exec(key(e))?.[0] ?? "";
+    map.set(first, [...(map.get(first) ?? []), e]);
+  }
+  return map;
+}
+
+/** The word at `at` (up to a space, comma or line end), without allocating a regex match. */
+function firstWord(s: string, at: number): string {
+  let end = at;
+  const max = Math.min(s.length, at + 24);
+  while (end < max) {
+    const c = s.charCodeAt(end);
+    if (c === 32 || c === 44 || c === 10 || c === 9) break;
+    end++;
+  }
+  return s.slice(at, end);
+}
 
 function isBoundary(lower: string, at: number): boolean {
   return at <= 0 || at >= lower.length || !WORD_CHAR.test(lower[at]!) || !WORD_CHAR.test(lower[at - 1]!);
@@ -40,28 +69,36 @@ function isBoundary(lower: string, at: number): boolean {
 
 /** The longest entry of `list` that stands as whole words at `at`. */
 function wordsAt(lower: string, at: number, list: readonly string[]): string | null {
-  for (const w of list) {
+  const index = indexOf(list);
+  const w = firstWord(lower, at);
+  const candidates = index.get(w) ?? (/[.,;:)]$/.test(w) ? index.get(w.replace(/[.,;:)]+$/, "")) : undefined) ?? [];
+  for (const w of candidates) {
     if (lower.startsWith(w, at) && isBoundary(lower, at + w.length)) return w;
   }
   return null;
 }
 
+const foldedHeadIndex = new Map<readonly (readonly [string, AgencyKind])[], Map<string, (readonly [string, AgencyKind])[]>>();
+
 function wordsAt2(folded: string, at: number, list: readonly (readonly [string, AgencyKind])[]): readonly [string, AgencyKind] | null {
-  for (const h of list) if (folded.startsWith(h[0], at) && isBoundary(folded, at + h[0].length)) return h;
+  let index = foldedHeadIndex.get(list);
+  if (!index) foldedHeadIndex.set(list, (index = byFirstWord(list, (h) => h[0])));
+  for (const h of index.get(firstWord(folded, at)) ?? []) if (folded.startsWith(h[0], at) && isBoundary(folded, at + h[0].length)) return h;
   return null;
 }
 
+const headIndex = byFirstWord(sortedHeads, (h) => h[0]);
+
 export function headAt(lower: string, at: number): readonly [string, AgencyKind] | null {
-  for (const h of sortedHeads) {
+  const w = firstWord(lower, at);
+  for (const h of headIndex.get(w) ?? headIndex.get(w.replace(/[.,;:)]+$/, "")) ?? []) {
     if (lower.startsWith(h[0], at) && isBoundary(lower, at + h[0].length)) return h;
   }
   return null;
 }
 
 function stopAt(src: Source, at: number, from: number): boolean {
-  const m = /^[\p{L}]+/u.exec(src.lower.slice(at, at + 20));
-  if (!m) return false;
-  const candidates = stopSet.get(m[0]);
+  const candidates = stopSet.get(firstWord(src.lower, at).replace(/[.,;:)]+$/, ""));
   if (!candidates) return false;
   const stop = wordsAt(src.lower, at, candidates);
   if (!stop) return false;
@@ -90,10 +127,10 @@ function readMention(src: Source, at: number, end: number, allowHeadless: boolea
   let pos = start;
   const role = wordsAt(src.lower, pos, sortedRoles) ?? wordsAt(src.folded, pos, foldedRoles);
   if (role) pos = skipSpaces(src.text, pos + role.length, end);
-  const plural = /^(?:các|những|toàn thể|mỗi)\s/u.exec(src.lower.slice(pos, pos + 12));
-  if (plural) pos += plural[0].length;
+  const plural = pluralAt(src.lower, pos);
+  if (plural) pos += plural.length;
   let head = headAt(src.lower, pos) ?? wordsAt2(src.folded, pos, foldedMultiHeads);
-  if (head && head[0] === "ban" && /^ban\s+hành/u.test(src.lower.slice(pos, pos + 10))) head = null;
+  if (head && head[0] === "ban" && src.lower.startsWith("ban hành", pos)) head = null;
   if (!head && role && !/^\s*\p{L}/u.test(src.text.slice(pos, pos + 2))) return { start, end: trimEnd(src.text, start, pos), head: null, role, plural: Boolean(plural) };
   if (!head && !role && !allowHeadless) return null;
   if (head?.[0] === "tổ chức" && !ORGANISATION_NOUN.test(src.lower.slice(pos, pos + 40)) && !plural) return null;
@@ -106,6 +143,30 @@ function readMention(src: Source, at: number, end: number, allowHeadless: boolea
 }
 
 /** Extends a mention over its name words; returns its end. */
+const PLURALS = ["các ", "những ", "toàn thể ", "mỗi "];
+
+function pluralAt(lower: string, at: number): string | null {
+  const c = lower.charCodeAt(at);
+  if (c !== 99 && c !== 110 && c !== 116 && c !== 109) return null;
+  for (const p of PLURALS) if (lower.startsWith(p, at)) return p;
+  return null;
+}
+
+/** End of the word at `pos` (stops at white space, , ; : ( )). */
+function wordEnd(text: string, pos: number, end: number): number {
+  let i = pos;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 44 || c === 59 || c === 58 || c === 40 || c === 41) break;
+    i++;
+  }
+  return i;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 38 || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
+}
+
 function extend(src: Source, pos: number, end: number, from: number): number {
   let last = pos;
   for (let words = 0; pos < end && words < 18; words++) {
@@ -122,13 +183,15 @@ function extend(src: Source, pos: number, end: number, from: number): number {
       if (close > 0 && close < end && close - pos < 90 && !src.text.slice(pos, close).includes("\n")) last = pos = close + 1;
       break;
     }
-    if (!WORD_CHAR.test(ch) && !/[-–"“”'’/.]/.test(ch)) break;
-    if (ch === "." && !/^\.\p{L}/u.test(src.text.slice(pos, pos + 2))) break;
+    if (!isWordChar(ch.charCodeAt(0)) && !'-–"“”\'’/.'.includes(ch)) break;
+    if (ch === "." && !isWordChar(src.text.charCodeAt(pos + 1))) break;
     if (src.lower.startsWith("và ", pos) || stopAt(src, pos, from)) break;
-    const word = /^[^\s,;:()]+/u.exec(src.text.slice(pos, end));
-    if (!word) break;
-    last = pos = pos + word[0].replace(/[.]+$/, "").length;
-    if (word[0].endsWith(".")) break;
+    let stop = wordEnd(src.text, pos, end);
+    if (stop === pos) break;
+    const dotted = src.text.charCodeAt(stop - 1) === 46;
+    while (stop > pos && src.text.charCodeAt(stop - 1) === 46) stop--;
+    last = pos = stop;
+    if (dotted) break;
   }
   return trimEnd(src.text, from, last);
 }
@@ -200,44 +263,63 @@ function makeMention(text: string, expanded: string, start: number, end: number,
   return m;
 }
 
+const expandCache = new Map<string, string>();
+
 export function expandAbbreviations(text: string): string {
+  if (!/[A-ZĐƯ]{2}|&|TP/u.test(text)) return text;
+  const hit = expandCache.get(text);
+  if (hit !== undefined) return hit;
+  const out = expandUncached(text);
+  if (expandCache.size < 20_000) expandCache.set(text, out);
+  return out;
+}
+
+function expandUncached(text: string): string {
   let out = text;
   for (const [re, long] of ABBREVIATIONS) out = out.replace(re, long);
   return out;
 }
 
-const has = (l: string, words: string): boolean => new RegExp(`(?<![\\p{L}])(?:${words})(?![\\p{L}])`, "u").test(l);
+const word = (words: string): RegExp => new RegExp(`(?<![\\p{L}])(?:${words})(?![\\p{L}])`, "u");
+const COMMUNE = word("xã|phường|thị trấn|cấp xã|thôn|tổ dân phố|khu dân cư");
+const DISTRICT = word("huyện|quận|thị xã|cấp huyện|huyện ủy|huyện uỷ|quận ủy|thị ủy");
+const PROVINCE = word("tỉnh|sở|tỉnh ủy|tỉnh uỷ|cấp tỉnh|tỉnh đoàn");
+const CENTRAL = word("bộ|trung ương|tw|tư|chính phủ|quốc hội|thủ tướng|quốc gia|toàn quốc|ban bí thư|bộ chính trị");
 
 /** The administrative level the words of a mention name, if any. */
+const levelCache = new Map<string, AdminLevel | null>();
+
 export function levelOf(name: string): AdminLevel | null {
+  const hit = levelCache.get(name);
+  if (hit !== undefined) return hit;
+  const level = levelUncached(name);
+  if (levelCache.size < 20_000) levelCache.set(name, level);
+  return level;
+}
+
+function levelUncached(name: string): AdminLevel | null {
   const l = lowerChars(name).replace(/xã hội/gu, "");
-  if (has(l.replace(/thị xã/gu, ""), "xã|phường|thị trấn|cấp xã|thôn|tổ dân phố|khu dân cư")) return "commune";
-  if (has(l, "huyện|quận|thị xã|cấp huyện|huyện ủy|huyện uỷ|quận ủy|thị ủy")) return "district";
-  if (has(l, "tỉnh|sở|tỉnh ủy|tỉnh uỷ|cấp tỉnh|tỉnh đoàn") || l.includes("thành phố trực thuộc")) return "province";
-  if (has(l, "bộ|trung ương|tw|tư|chính phủ|quốc hội|thủ tướng|quốc gia|toàn quốc|ban bí thư|bộ chính trị")) return "central";
+  if (COMMUNE.test(l.replace(/thị xã/gu, ""))) return "commune";
+  if (DISTRICT.test(l)) return "district";
+  if (PROVINCE.test(l) || l.includes("thành phố trực thuộc")) return "province";
+  if (CENTRAL.test(l)) return "central";
   return null;
 }
 
-const HEAD_SCAN = new RegExp(
-  `(?<![\\p{L}])(?:${sortedHeads.filter(([h]) => h.length > 3 || /^(?:sở|bộ|ban|cục|hội|ubnd|hđnd|bcđ|bch|mttq)$/.test(h)).map(([h]) => h.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`,
-  "gu",
-);
+/** Where an agency name can start: a capitalised word, or "các"/"những" before a head noun. */
+const NAME_START = /(?<![\p{L}\p{N}])(?:\p{Lu}|[cC]ác\s+(?=\p{L})|[nN]hững\s+(?=\p{L}))/gu;
 
 /** Every agency mention in a stretch of text (names written with a capital, or after "các"). */
 export function findAgencies(src: Source, start = 0, end = src.text.length): AgencyMention[] {
   const out: AgencyMention[] = [];
-  HEAD_SCAN.lastIndex = start;
-  let last = start;
-  for (let m = HEAD_SCAN.exec(src.lower); m && m.index < end; m = HEAD_SCAN.exec(src.lower)) {
-    if (m.index < last) continue;
-    const capital = /\p{Lu}/u.test(src.text[m.index]!);
-    const after = /(?:các|những)\s+$/u.test(src.lower.slice(Math.max(0, m.index - 6), m.index));
-    if (!capital && !after) continue;
-    const from = after ? src.lower.lastIndexOf(" ", m.index - 2) + 1 : m.index;
-    const found = readAgencyList(src, from, Math.min(end, from + 300));
+  NAME_START.lastIndex = start;
+  for (let m = NAME_START.exec(src.text); m && m.index < end; m = NAME_START.exec(src.text)) {
+    const plural = m[0].length > 1;
+    const headPos = m.index + m[0].length - (plural ? 0 : 1);
+    if (!headAt(src.lower, headPos) && !wordsAt(src.lower, headPos, sortedRoles)) continue;
+    const found = readAgencyList(src, m.index, Math.min(end, m.index + 300));
     for (const mention of found.mentions) out.push(mention);
-    last = Math.max(found.end, m.index + m[0].length);
-    HEAD_SCAN.lastIndex = last;
+    NAME_START.lastIndex = Math.max(found.end, m.index + m[0].length);
   }
   return out;
 }

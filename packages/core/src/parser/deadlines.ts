@@ -27,11 +27,12 @@ const RECURRING = /(?:(?:truoc|vao|luc)\s*(?:ngay\s*)?\d{1,2}\s*(?:gio|h)?\s*)?(
 /** The first deadline in folded `text` (offsets relative to it); null when it sets none. */
 export function findDeadline(folded: string, original: string, docDate: string | null): Deadline | null {
   const found: Deadline[] = [];
-  for (const m of folded.matchAll(BEFORE)) {
+  const has = (w: string): boolean => folded.includes(w);
+  if (has("truoc") || has("cham nhat") || has("han") || has("khong qua")) for (const m of folded.matchAll(BEFORE)) {
     const d = dateAt(folded.slice(m.index + m[0].length), 6);
     if (d?.iso && notPast(d.iso, docDate)) found.push(make(original, m.index, m[0].length + d.index + d.length, d.iso));
   }
-  for (const m of folded.matchAll(WITHIN)) {
+  if (has("trong")) for (const m of folded.matchAll(WITHIN)) {
     if (!docDate) continue;
     const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : (NUMBER_WORDS[m[1]!] ?? ocrNumber(m[1]!) ?? 0);
     if (!n) continue;
@@ -39,7 +40,7 @@ export function findDeadline(folded: string, original: string, docDate: string |
     const date = unit === "ngay lam viec" ? addWorkingDays(docDate, n) : unit === "tuan" ? addDays(docDate, 7 * n) : unit === "thang" ? addMonths(docDate, n) : addDays(docDate, n);
     found.push(make(original, m.index, m[0].length, date));
   }
-  for (const m of folded.matchAll(MONTH)) {
+  if (has("thang")) for (const m of folded.matchAll(MONTH)) {
     const iso = endOfMonth(Number(m[3]), Number(m[2]));
     const lead = m[1] ?? "";
     if (!iso || !notPast(iso, docDate)) continue;
@@ -47,13 +48,13 @@ export function findDeadline(folded: string, original: string, docDate: string |
     if (/tu\s*$|den\s*$|nam\s*$/.test(folded.slice(Math.max(0, m.index - 6), m.index))) continue;
     found.push(make(original, m.index + (m[0].length - m[0].trimStart().length), m[0].trim().length, iso));
   }
-  for (const m of folded.matchAll(QUARTER)) {
+  if (has("quy")) for (const m of folded.matchAll(QUARTER)) {
     const q = QUARTERS[m[1]!];
     const iso = q ? endOfMonth(Number(m[2]), q * 3) : null;
     if (iso && notPast(iso, docDate)) found.push(make(original, m.index, m[0].length, iso));
   }
   if (found.length) return found.sort((a, b) => a.index - b.index)[0]!;
-  const r = RECURRING.exec(folded);
+  const r = has("hang") || has("hằng") || has("dinh ky") ? RECURRING.exec(folded) : null;
   RECURRING.lastIndex = 0;
   if (r) {
     const start = Math.max(0, folded.lastIndexOf(" ", Math.max(0, r.index - 12)) + 1);

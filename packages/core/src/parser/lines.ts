@@ -41,7 +41,11 @@ export function cut(doc: Doc, start: number, end: number): { value: string; span
 }
 
 /** The cells of a two-column line (split at tabs), with their offsets. */
+const cellCache = new WeakMap<Line, { text: string; folded: string; start: number; end: number }[]>();
+
 export function cells(line: Line): { text: string; folded: string; start: number; end: number }[] {
+  const hit = cellCache.get(line);
+  if (hit) return hit;
   const out: { text: string; folded: string; start: number; end: number }[] = [];
   let from = 0;
   for (const part of line.text.split("\t")) {
@@ -49,6 +53,7 @@ export function cells(line: Line): { text: string; folded: string; start: number
     out.push({ text: part, folded: line.folded.slice(from, from + part.length), start, end: start + part.length });
     from += part.length + 1;
   }
+  cellCache.set(line, out);
   return out;
 }
 

@@ -95,8 +95,21 @@ function hasExplicitDescendant(ctx: TaskContext, item: Item): boolean {
   });
 }
 
-/** Who an item (or sentence) in [start, end) addresses. */
+const leadCache = new WeakMap<TaskContext, Map<number, LeadResult>>();
+
+/** Who an item (or sentence) in [start, end) addresses (memoized per parse: items are asked twice). */
 export function analyzeLead(ctx: TaskContext, start: number, end: number): LeadResult {
+  let cache = leadCache.get(ctx);
+  if (!cache) leadCache.set(ctx, (cache = new Map()));
+  const key = start * 1e7 + end;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = analyzeLeadUncached(ctx, start, end);
+  cache.set(key, result);
+  return result;
+}
+
+function analyzeLeadUncached(ctx: TaskContext, start: number, end: number): LeadResult {
   const { doc, src } = ctx;
   const sentenceEnd = firstSentenceEnd(doc.text, start, end);
   const head = doc.folded.slice(start, sentenceEnd).trimStart();
