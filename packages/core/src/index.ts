@@ -4,4 +4,5 @@ export * from "./document/record.js";
 export * from "./document/types.js";
 export * from "./text/fold.js";
 export * from "./text/encoding.js";
+export * from "./text/tone.js";
 export * from "./parser/parse.js";

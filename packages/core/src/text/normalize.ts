@@ -13,6 +13,8 @@ export const COLUMN = "\t";
 
 const LIST_MARKER = /^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*\)|[IVXLC]{1,6}\s*[.)]|[-–—+•*·●▪○]\s|[-–—+•]\S|Điều\s+\d+|Điều\s+[IVX]+)/u;
 const PARAGRAPH_OPENER = /^(?:Thực hiện|Căn cứ|Triển khai|Theo đề nghị|Xét đề nghị|Nhằm|Trên cơ sở|Tiếp theo|Ngày \d|Sáng ngày|Chiều ngày|Nhận được|Trân trọng|Hưởng ứng|Liên quan)/u;
+/** A line ending on one of these words has not finished its phrase. */
+export const OPEN_ENDING = /(?:^|\s)(?:của|về|số|và|với|tại|cho|các|ngày|theo|đối với|trong|trên|thuộc|kèm theo)\s*$/iu;
 const SENTENCE_END = /(?:[.:;!?]|\.\/\.)\s*$/u;
 const SECTION_START = /^(?:n[ơo]i\s*nh[aậ]n|k[íi]nh\s*g[ửu]i|căn\s*cứ|quyết\s*định\s*:|t[\/.]?\s*[mlM]\b|kt\b|tl\b|tm\b|\W{0,2}v\s*\/\s*v|s[ốoóôơ6]\s*[:;]|\$6|thông báo|quyết định|chỉ thị|công điện)/iu;
 const HEADER_LINE = /(?:ngày|ngay|tháng|thang)[^\n]{0,20}(?:năm|nam)\s*\d{4}\s*$|độc lập|hạnh phúc|xã hội chủ nghĩa|đảng cộng sản/iu;
@@ -120,7 +122,7 @@ function nextContent(lines: string[], j: number, stats: WrapStats, cur: string):
   if (j >= lines.length) return null;
   if (lines[j] !== "") return j;
   const after = lines[j + 1] ?? "";
-  const continues = /^\p{Ll}/u.test(after) || (/\S-$/.test(cur) && /^\p{Lu}/u.test(after)) || (/^\d/.test(after) && !SENTENCE_END.test(cur));
+  const continues = /^\p{Ll}/u.test(after) || OPEN_ENDING.test(cur) || (/\S-$/.test(cur) && /^\p{Lu}/u.test(after)) || (/^\d/.test(after) && !SENTENCE_END.test(cur));
   if (after !== "" && (stats.blankSeparated || continues)) return j + 1;
   return null;
 }
@@ -131,7 +133,7 @@ function joinGlue(a: string, b: string, stats: WrapStats, acrossBlank: boolean):
   if (LIST_MARKER.test(b) || SECTION_START.test(b)) return null;
   if (HEADER_LINE.test(a) || HEADER_LINE.test(b)) return null;
   if (/^\p{Lu}/u.test(b) && (/^\s*[-–]?\s*k[íi]nh\s*g[ửu]i/iu.test(a) || (PARAGRAPH_OPENER.test(b) && !/,\s*$/.test(a)))) return null;
-  if (isMostlyUpper(a) || isMostlyUpper(b)) return null;
+  if ((isMostlyUpper(a) && /\s/.test(a)) || (isMostlyUpper(b) && /\s/.test(b))) return null;
   if (/\S-$/.test(a) && /^[\p{Lu}\d]/u.test(b) && !/\s/.test(b.slice(0, 1))) return /^[\p{Lu}\d]{1,8}\b/u.test(b) ? "" : null;
   if (SENTENCE_END.test(a) && !/,\s*$/.test(a)) return null;
   const startsLower = /^[\p{Ll}(“"]/u.test(b) && !/^[a-zđ]\s*\)/u.test(b);
