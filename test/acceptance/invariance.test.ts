@@ -31,6 +31,15 @@ async function parseFile(file: string): Promise<DocumentRecord> {
   return parseDocument(x.text, { source: { file, ocr: Boolean(x.ocr), digitalSignature: x.digitalSignature ?? null } });
 }
 
+/**
+ * Known, explained differences. A PDF text layer prints a superscript inline: the drafter's
+ * initials "^(HDD)" after "Lưu: VT, KGVX" come out as "KGVXHDD" (DOCX keeps <sup>, so it does
+ * not differ). Everything else of that variant must still match.
+ */
+const KNOWN: Record<string, { field: string; why: RegExp }> = {
+  "004_a4ed397a93ddc916/doc.pdf": { field: "distribution", why: /kgvxhdd/ },
+};
+
 describe("variants of the five samples give the same record", () => {
   for (const sample of samples) {
     describe(sample, () => {
@@ -38,6 +47,12 @@ describe("variants of the five samples give the same record", () => {
         it.skipIf(variant === "doc.pdf" && !hasTool("pdftotext"))(variant, async () => {
           const original = scoredView(await parseFile(join(root, "samples", `${sample}.txt`)));
           const other = scoredView(await parseFile(join(variantsDir, sample, variant)));
+          const known = KNOWN[`${sample}/${variant}`];
+          if (known) {
+            expect(JSON.stringify(other[known.field])).toMatch(known.why);
+            delete other[known.field];
+            delete original[known.field];
+          }
           expect(other).toEqual(original);
         });
       }

@@ -13,9 +13,13 @@ const bin = `${root}apps/cli/bin/chidao.js`;
 const ready = existsSync(`${evalDir}/score.mjs`) && existsSync(`${root}apps/cli/dist/main.js`);
 
 function score(set: string): { score: number; output: string } {
+  return scoreDirs(`${evalDir}/${set}/gold`, `${evalDir}/${set}/docs`);
+}
+
+function scoreDirs(gold: string, docs: string): { score: number; output: string } {
   const output = execFileSync(
     process.execPath,
-    [`${evalDir}/score.mjs`, "--gold", `${evalDir}/${set}/gold`, "--docs", `${evalDir}/${set}/docs`, "--cmd", `${process.execPath} ${bin} parse --json {file}`],
+    [`${evalDir}/score.mjs`, "--gold", gold, "--docs", docs, "--cmd", `${process.execPath} ${bin} parse --json {file}`],
     { encoding: "utf8", cwd: root, maxBuffer: 64 << 20, timeout: 600_000 },
   );
   const m = /^score: ([\d.]+)$/m.exec(output);
@@ -34,4 +38,10 @@ describe.skipIf(!ready)("parser score on ../shared/eval (needs the built CLI and
     console.log(r.output);
     expect(r.score).toBeGreaterThanOrEqual(0.85);
   }, 900_000);
+
+  it("our own genre documents (fixtures/genre, hand-labelled): at least 0.90", () => {
+    const r = scoreDirs(`${root}fixtures/genre/gold`, `${root}fixtures/genre`);
+    console.log(r.output);
+    expect(r.score).toBeGreaterThanOrEqual(0.9);
+  }, 300_000);
 });

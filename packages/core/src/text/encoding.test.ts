@@ -252,7 +252,11 @@ describe("repairMojibake", () => {
   });
 
   it("repairs legacy lines and keeps genuine lines in mixed documents (property)", () => {
-    const line = textOf(realWord, 8).map((t) => t.replace(/\n/g, " ").toLowerCase());
+    // A line of one repeated word can read as Vietnamese in two encodings ("c«ng" is "công" in
+    // TCVN3 and a valid syllable in VNI); real lines mix words, so the generator does too.
+    const line = textOf(realWord, 8)
+      .map((t) => t.replace(/\n/g, " ").toLowerCase())
+      .filter((t) => new Set(t.split(/\s+/)).size >= 4);
     fc.assert(
       fc.property(fc.array(line, { minLength: 2, maxLength: 8 }), line, fc.boolean(), (genuine, legacy, vni) => {
         const garbled = asCp1252(vni ? encodeVni(legacy) : encodeTcvn3(legacy));
