@@ -6,7 +6,8 @@
  * collective mention; "Các đảng ủy Công an tỉnh, Quân sự tỉnh" distributes its head).
  */
 import type { AdminLevel, AgencyKind, AgencyMention } from "../document/record.js";
-import { foldChars, lowerChars } from "../text/fold.js";
+import { foldChars, isLetterOrDigitUnit, isSpaceUnit, isUpperUnit, lowerChars, startsLower } from "../text/fold.js";
+import { WordIndex, WordKey } from "./word-index.js";
 import { ABBREVIATIONS, COMPOUND_NAMES, CONTINUATIONS, HEADS, ORGANISATION_NOUN, ROLES, STOP_EXCEPTIONS, STOPS } from "./gazetteer.js";
 
 /** The text a recognizer reads: original and lower-cased, same offsets. */
@@ -15,101 +16,112 @@ export interface Source {
   lower: string;
   /** Diacritic-folded, for names OCR garbled ("Trướng Ban Chi đạo"). */
   folded: string;
+  /** readAgencyList's results by start offset (see Bound). */
+  lists: Map<number, Reading[]>;
 }
 
-export function toSource(text: string): Source {
-  return { text, lower: lowerChars(text), folded: foldChars(text) };
+/**
+ * The end a list reading is bounded by, and what the reading learnt about it: the largest
+ * position it found before the end and the smallest it found at or past it. The end is used
+ * only through `before`, so a reading from the same start returns the same list for any end in
+ * (maxIn, minOut]. findAgencies reads every name of the body; tasks and citations then ask for
+ * many of the same lists with other ends, and get the remembered one.
+ */
+interface Bound {
+  end: number;
+  maxIn: number;
+  minOut: number;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}&]/u;
+interface Reading {
+  maxIn: number;
+  minOut: number;
+  list: { mentions: AgencyMention[]; end: number };
+}
+
+function before(b: Bound, x: number): boolean {
+  if (x < b.end) {
+    if (x > b.maxIn) b.maxIn = x;
+    return true;
+  }
+  if (x < b.minOut) b.minOut = x;
+  return false;
+}
+
+/** `folded` may be passed when the caller has folded `text` already (Doc.folded). */
+export function toSource(text: string, folded: string = foldChars(text)): Source {
+  return { text, lower: lowerChars(text), folded, lists: new Map() };
+}
+
 const sortedHeads = [...HEADS].sort((a, b) => b[0].length - a[0].length);
 const sortedRoles = [...ROLES].sort((a, b) => b.length - a.length);
 const foldedRoles = sortedRoles.map((r) => foldChars(r));
 const foldedMultiHeads = sortedHeads.filter(([h]) => h.includes(" ")).map(([h, k]) => [foldChars(h), k] as const);
 const sortedCompounds = [...COMPOUND_NAMES, "có liên quan", "liên quan", "hữu quan", "trực thuộc", "cùng cấp", "các cấp", "cấp tỉnh", "cấp huyện", "cấp xã", "ở người", "thuộc chính phủ", "ngang bộ", "tư nhân", "dân phòng", "thanh niên", "trung ương", "xung kích"].sort((a, b) => b.length - a.length);
-const stopSet = new Map<string, string[]>();
-for (const s of STOPS) {
-  const first = s.split(" ")[0]!;
-  stopSet.set(first, [...(stopSet.get(first) ?? []), s].sort((a, b) => b.length - a.length));
-}
+/** Stops by first word, longest first. */
+const stopIndex = new WordIndex([...STOPS].sort((a, b) => b.length - a.length), (w) => w);
 const continuationSet = [...CONTINUATIONS].sort((a, b) => b.length - a.length);
-const listIndexes = new Map<readonly string[], Map<string, string[]>>();
+/** Exceptions by stop word, in STOP_EXCEPTIONS order. */
+const stopExceptions = new Map<string, RegExp[]>();
+for (const [stop, re] of STOP_EXCEPTIONS) stopExceptions.set(stop, [...(stopExceptions.get(stop) ?? []), re]);
 
-function indexOf(list: readonly string[]): Map<string, string[]> {
-  let index = listIndexes.get(list);
-  if (!index) listIndexes.set(list, (index = byFirstWord(list, (w) => w)));
-  return index;
-}
-
-/** Entries grouped by their first word, so a lookup tries only the few that can match. */
-function byFirstWord<T>(entries: readonly T[], key: (e: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const e of entries) {
-    const first = /^[^\s,]+/u.exec(key(e))?.[0] ?? "";
-    map.set(first, [...(map.get(first) ?? []), e]);
-  }
-  return map;
-}
-
-/** The word at `at` (up to a space, comma or line end), without allocating a regex match. */
-function firstWord(s: string, at: number): string {
-  let end = at;
-  const max = Math.min(s.length, at + 24);
-  while (end < max) {
-    const c = s.charCodeAt(end);
-    if (c === 32 || c === 44 || c === 10 || c === 9) break;
-    end++;
-  }
-  return s.slice(at, end);
+/** [\p{L}\p{N}&] on one code unit. */
+function isNameUnit(c: number): boolean {
+  return c === 38 || isLetterOrDigitUnit(c);
 }
 
 function isBoundary(lower: string, at: number): boolean {
-  return at <= 0 || at >= lower.length || !WORD_CHAR.test(lower[at]!) || !WORD_CHAR.test(lower[at - 1]!);
+  return at <= 0 || at >= lower.length || !isNameUnit(lower.charCodeAt(at)) || !isNameUnit(lower.charCodeAt(at - 1));
 }
 
-/** The longest entry of `list` that stands as whole words at `at`. */
-function wordsAt(lower: string, at: number, list: readonly string[]): string | null {
-  const index = indexOf(list);
-  const w = firstWord(lower, at);
-  const candidates = index.get(w) ?? (/[.,;:)]$/.test(w) ? index.get(w.replace(/[.,;:)]+$/, "")) : undefined) ?? [];
-  for (const w of candidates) {
-    if (lower.startsWith(w, at) && isBoundary(lower, at + w.length)) return w;
-  }
+/** The first (longest) entry under the word at `at` that stands there as whole words. */
+function wordsAt(s: string, at: number, index: WordIndex<string>): string | null {
+  return wholeAt(s, at, index.at(s, at));
+}
+
+function wholeAt(s: string, at: number, candidates: string[] | undefined): string | null {
+  if (candidates) for (const w of candidates) if (s.startsWith(w, at) && isBoundary(s, at + w.length)) return w;
   return null;
 }
 
-const foldedHeadIndex = new Map<readonly (readonly [string, AgencyKind])[], Map<string, (readonly [string, AgencyKind])[]>>();
+const plainIndex = (list: readonly string[]): WordIndex<string> => new WordIndex(list, (w) => w);
+const roleIndex = plainIndex(sortedRoles);
+const foldedRoleIndex = plainIndex(foldedRoles);
+const compoundIndex = plainIndex(sortedCompounds);
+const continuationIndex = plainIndex(continuationSet);
+const headIndex = new WordIndex(sortedHeads, (h) => h[0]);
+const foldedHeadIndex = new WordIndex(foldedMultiHeads, (h) => h[0]);
 
-function wordsAt2(folded: string, at: number, list: readonly (readonly [string, AgencyKind])[]): readonly [string, AgencyKind] | null {
-  let index = foldedHeadIndex.get(list);
-  if (!index) foldedHeadIndex.set(list, (index = byFirstWord(list, (h) => h[0])));
-  for (const h of index.get(firstWord(folded, at)) ?? []) if (folded.startsWith(h[0], at) && isBoundary(folded, at + h[0].length)) return h;
+/** A multi-word head on folded text (the exact word only: no trailing punctuation stripped). */
+function foldedHeadAt(folded: string, at: number): readonly [string, AgencyKind] | null {
+  for (const h of foldedHeadIndex.at(folded, at, true) ?? []) if (folded.startsWith(h[0], at) && isBoundary(folded, at + h[0].length)) return h;
   return null;
 }
 
-const headIndex = byFirstWord(sortedHeads, (h) => h[0]);
-
-export function headAt(lower: string, at: number): readonly [string, AgencyKind] | null {
-  const w = firstWord(lower, at);
-  for (const h of headIndex.get(w) ?? headIndex.get(w.replace(/[.,;:)]+$/, "")) ?? []) {
-    if (lower.startsWith(h[0], at) && isBoundary(lower, at + h[0].length)) return h;
-  }
+/** `key`, when given, is the WordKey of `lower` at `at` (already computed by the caller). */
+export function headAt(lower: string, at: number, key?: WordKey): readonly [string, AgencyKind] | null {
+  const candidates = key ? headIndex.get(key) : headIndex.at(lower, at);
+  if (candidates) for (const h of candidates) if (lower.startsWith(h[0], at) && isBoundary(lower, at + h[0].length)) return h;
   return null;
 }
 
-function stopAt(src: Source, at: number, from: number): boolean {
-  const candidates = stopSet.get(firstWord(src.lower, at).replace(/[.,;:)]+$/, ""));
-  if (!candidates) return false;
-  const stop = wordsAt(src.lower, at, candidates);
+/** The word key of the word being read in `extend` (looked up as a compound, then as a stop). */
+const extendKey = new WordKey();
+
+function stopAt(src: Source, at: number, from: number, key?: WordKey): boolean {
+  const stop = key ? wholeAt(src.lower, at, stopIndex.get(key)) : wordsAt(src.lower, at, stopIndex);
   if (!stop) return false;
-  const before = src.lower.slice(from, at);
-  for (const [s, re] of STOP_EXCEPTIONS) if (s === stop && re.test(before)) return false;
+  const exceptions = stopExceptions.get(stop);
+  if (exceptions) {
+    const before = src.lower.slice(from, at);
+    for (const re of exceptions) if (re.test(before)) return false;
+  }
   if (stop === "tổ chức" && ORGANISATION_NOUN.test(src.lower.slice(at, at + 40))) return false;
   return true;
 }
 
-function skipSpaces(text: string, at: number, end: number): number {
-  while (at < end && (text[at] === " " || text[at] === "\t")) at++;
+function skipSpaces(text: string, at: number, b: Bound): number {
+  for (let c = text.charCodeAt(at); before(b, at) && (c === 32 || c === 9); c = text.charCodeAt(++at));
   return at;
 }
 
@@ -121,15 +133,19 @@ interface Raw {
   plural: boolean;
 }
 
+/** The WordKey of the word a mention starts with (looked up as a role, then as a head). */
+const mentionKey = new WordKey();
+
 /** Reads one mention at `at` (no list handling); null when no agency starts there. */
-function readMention(src: Source, at: number, end: number, allowHeadless: boolean): Raw | null {
-  const start = skipSpaces(src.text, at, end);
+function readMention(src: Source, at: number, b: Bound, allowHeadless: boolean): Raw | null {
+  const start = skipSpaces(src.text, at, b);
   let pos = start;
-  const role = wordsAt(src.lower, pos, sortedRoles) ?? wordsAt(src.folded, pos, foldedRoles);
-  if (role) pos = skipSpaces(src.text, pos + role.length, end);
+  const key = mentionKey.set(src.lower, pos);
+  const role = wholeAt(src.lower, pos, roleIndex.get(key)) ?? wordsAt(src.folded, pos, foldedRoleIndex);
+  if (role) pos = skipSpaces(src.text, pos + role.length, b);
   const plural = pluralAt(src.lower, pos);
   if (plural) pos += plural.length;
-  let head = headAt(src.lower, pos) ?? wordsAt2(src.folded, pos, foldedMultiHeads);
+  let head = headAt(src.lower, pos, pos === start ? key : undefined) ?? foldedHeadAt(src.folded, pos);
   if (head && head[0] === "ban" && src.lower.startsWith("ban hành", pos)) head = null;
   if (!head && role && !/^\s*\p{L}/u.test(src.text.slice(pos, pos + 2))) return { start, end: trimEnd(src.text, start, pos), head: null, role, plural: Boolean(plural) };
   if (!head && !role && !allowHeadless) return null;
@@ -137,7 +153,7 @@ function readMention(src: Source, at: number, end: number, allowHeadless: boolea
   if (!head && stopAt(src, pos, pos)) return null;
   if (!head && !/^[\p{L}]/u.test(src.text[pos] ?? "")) return null;
   pos = head ? pos + head[0].length : pos;
-  const stop = extend(src, pos, end, start);
+  const stop = extend(src, pos, b, start);
   if (stop <= start) return null;
   return { start, end: stop, head, role, plural: Boolean(plural) };
 }
@@ -153,9 +169,9 @@ function pluralAt(lower: string, at: number): string | null {
 }
 
 /** End of the word at `pos` (stops at white space, , ; : ( )). */
-function wordEnd(text: string, pos: number, end: number): number {
+function wordEnd(text: string, pos: number, b: Bound): number {
   let i = pos;
-  while (i < end) {
+  while (before(b, i)) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 44 || c === 59 || c === 58 || c === 40 || c === 41) break;
     i++;
@@ -167,26 +183,32 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 38 || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
 }
 
-function extend(src: Source, pos: number, end: number, from: number): number {
+/** -–"“”'’/. */
+function isNamePunct(c: number): boolean {
+  return c === 45 || c === 0x2013 || c === 34 || c === 0x201c || c === 0x201d || c === 39 || c === 0x2019 || c === 47 || c === 46;
+}
+
+function extend(src: Source, pos: number, b: Bound, from: number): number {
   let last = pos;
-  for (let words = 0; pos < end && words < 18; words++) {
-    pos = skipSpaces(src.text, pos, end);
-    if (pos >= end) break;
-    const compound = wordsAt(src.lower, pos, sortedCompounds);
+  for (let words = 0; before(b, pos) && words < 18; words++) {
+    pos = skipSpaces(src.text, pos, b);
+    if (!before(b, pos)) break;
+    const key = extendKey.set(src.lower, pos);
+    const compound = wholeAt(src.lower, pos, compoundIndex.get(key));
     if (compound) {
       last = pos = pos + compound.length;
       continue;
     }
-    const ch = src.text[pos]!;
-    if (ch === "(") {
+    const c = src.text.charCodeAt(pos);
+    if (c === 40) {
       const close = src.text.indexOf(")", pos);
-      if (close > 0 && close < end && close - pos < 90 && !src.text.slice(pos, close).includes("\n")) last = pos = close + 1;
+      if (close > 0 && before(b, close) && close - pos < 90 && !src.text.slice(pos, close).includes("\n")) last = pos = close + 1;
       break;
     }
-    if (!isWordChar(ch.charCodeAt(0)) && !'-–"“”\'’/.'.includes(ch)) break;
-    if (ch === "." && !isWordChar(src.text.charCodeAt(pos + 1))) break;
-    if (src.lower.startsWith("và ", pos) || stopAt(src, pos, from)) break;
-    let stop = wordEnd(src.text, pos, end);
+    if (!isWordChar(c) && !isNamePunct(c)) break;
+    if (c === 46 && !isWordChar(src.text.charCodeAt(pos + 1))) break;
+    if (src.lower.startsWith("và ", pos) || stopAt(src, pos, from, key)) break;
+    let stop = wordEnd(src.text, pos, b);
     if (stop === pos) break;
     const dotted = src.text.charCodeAt(stop - 1) === 46;
     while (stop > pos && src.text.charCodeAt(stop - 1) === 46) stop--;
@@ -196,43 +218,81 @@ function extend(src: Source, pos: number, end: number, from: number): number {
   return trimEnd(src.text, from, last);
 }
 
+/** [\s\-–"“”'’,] */
+function isTrailing(c: number): boolean {
+  return c === 45 || c === 0x2013 || c === 34 || c === 0x201c || c === 0x201d || c === 39 || c === 0x2019 || c === 44 || isSpaceUnit(c);
+}
+
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /[\s\-–"“”'’,]/.test(text[end - 1]!)) end--;
+  while (end > start && isTrailing(text.charCodeAt(end - 1))) end--;
   return end;
 }
 
-const SEPARATOR = /^\s*(?:,|;)?\s*(?:và\s+|cùng\s+|với\s+)?/u;
+const CONJUNCTIONS = ["và", "cùng", "với"];
+
+/**
+ * Where the next list member starts after a separator in text[at, min(cap, b.end)): the end of
+ * what /^\s*(?:,|;)?\s*(?:và\s+|cùng\s+|với\s+)?/ matches there, or -1 unless it holds "," ";"
+ * or a conjunction. Hand-written: it runs after every mention.
+ */
+function afterSeparator(text: string, at: number, cap: number, b: Bound): number {
+  const inside = (x: number): boolean => x < cap && before(b, x);
+  let i = skipWhite(text, at, inside);
+  const c = text.charCodeAt(i);
+  const punct = inside(i) && (c === 44 || c === 59);
+  if (punct) i = skipWhite(text, i + 1, inside);
+  for (const w of CONJUNCTIONS) {
+    const after = i + w.length;
+    if (inside(after) && text.startsWith(w, i) && isSpaceUnit(text.charCodeAt(after))) return skipWhite(text, after, inside);
+  }
+  return punct ? i : -1;
+}
+
+function skipWhite(text: string, at: number, inside: (x: number) => boolean): number {
+  while (inside(at) && isSpaceUnit(text.charCodeAt(at))) at++;
+  return at;
+}
 
 /**
  * Reads a list of agencies starting at `at` (a subject or object phrase), e.g.
  * "Sở Công thương", "các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ và UBND các tỉnh, thành phố".
  */
 export function readAgencyList(src: Source, at: number, end: number): { mentions: AgencyMention[]; end: number } {
+  const known = src.lists.get(at);
+  if (known) for (const r of known) if (r.maxIn < end && end <= r.minOut) return r.list;
+  const b: Bound = { end, maxIn: -Infinity, minOut: Infinity };
+  const list = readList(src, at, b);
+  const reading = { maxIn: b.maxIn, minOut: b.minOut, list };
+  if (known) known.push(reading);
+  else src.lists.set(at, [reading]);
+  return list;
+}
+
+function readList(src: Source, at: number, b: Bound): { mentions: AgencyMention[]; end: number } {
   const mentions: AgencyMention[] = [];
   let pos = at;
   let listEnd = at;
-  while (pos < end) {
+  while (before(b, pos)) {
     const prev = mentions[mentions.length - 1];
-    const raw = readMention(src, pos, end, Boolean(prev));
+    const raw = readMention(src, pos, b, Boolean(prev));
     if (!raw) break;
     if (prev && !raw.head && !raw.role && !joinsPrevious(src, raw, prev) && !distributes(src, raw, prev)) break;
     if (prev && joinsPrevious(src, raw, prev)) raw.head = null;
     addMention(src, mentions, raw);
     listEnd = raw.end;
-    const sep = SEPARATOR.exec(src.text.slice(raw.end, Math.min(end, raw.end + 12)));
-    if (!sep || sep[0].length === 0) break;
-    if (!/[,;]|và|cùng|với/u.test(sep[0])) break;
-    pos = raw.end + sep[0].length;
+    const next = afterSeparator(src.text, raw.end, raw.end + 12, b);
+    if (next < 0) break;
+    pos = next;
   }
   return { mentions, end: listEnd };
 }
 
 function joinsPrevious(src: Source, raw: Raw, prev: AgencyMention): boolean {
-  return (prev.collective || /^\p{Ll}/u.test(prev.text)) && wordsAt(src.lower, raw.start, continuationSet) !== null && !/^\p{Lu}/u.test(src.text[raw.start]!);
+  return (prev.collective || startsLower(prev.text)) && wordsAt(src.lower, raw.start, continuationIndex) !== null && !isUpperUnit(src.text.charCodeAt(raw.start));
 }
 
 function distributes(src: Source, raw: Raw, prev: AgencyMention): boolean {
-  return /^các\s/u.test(lowerChars(prev.text)) && /^\p{Lu}/u.test(src.text[raw.start]!);
+  return /^các\s/u.test(lowerChars(prev.text)) && isUpperUnit(src.text.charCodeAt(raw.start));
 }
 
 function addMention(src: Source, mentions: AgencyMention[], raw: Raw): void {
@@ -253,8 +313,13 @@ function addMention(src: Source, mentions: AgencyMention[], raw: Raw): void {
     }
   }
   const kind = raw.head?.[1] ?? "other";
-  const collective = raw.plural || /\bcác\b|\bnhững\b/u.test(src.lower.slice(raw.start, raw.end)) || /,/.test(text);
+  const collective = raw.plural || hasPluralWord(src.lower.slice(raw.start, raw.end)) || text.includes(",");
   mentions.push(makeMention(text, expandAbbreviations(text), raw.start, raw.end, kind, collective, raw.role));
+}
+
+/** \bcác\b or \bnhững\b (the regex runs only when the letters are there). */
+function hasPluralWord(lower: string): boolean {
+  return (lower.includes("các") || lower.includes("những")) && /\bcác\b|\bnhững\b/u.test(lower);
 }
 
 function makeMention(text: string, expanded: string, start: number, end: number, kind: AgencyKind, collective: boolean, role?: string | null): AgencyMention {
@@ -307,19 +372,69 @@ function levelUncached(name: string): AdminLevel | null {
 }
 
 /** Where an agency name can start: a capitalised word, or "các"/"những" before a head noun. */
-const NAME_START = /(?<![\p{L}\p{N}])(?:\p{Lu}|[cC]ác\s+(?=\p{L})|[nN]hững\s+(?=\p{L}))/gu;
+const NAME_START_SOURCE = String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}|[cC]ác\s+(?=\p{L})|[nN]hững\s+(?=\p{L}))`;
+const NAME_START = new RegExp(NAME_START_SOURCE, "gu");
+const NAME_START_AT = new RegExp(NAME_START_SOURCE, "uy");
+
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+
+/**
+ * The next NAME_START match at or after `from` that begins before `end`. Running the regex over
+ * the text is slow (a Unicode look-behind tried at every position), so a code-unit scan finds the
+ * word-initial capitals (a match of one unit) and the word-initial "các"/"những" candidates, which
+ * the sticky regex confirms. At a surrogate (an astral character, which the regex reads as one
+ * code point) the plain regex search takes over from there.
+ */
+function nextNameStart(text: string, from: number, end: number): { index: number; length: number } | null {
+  if (from > 0 && isSurrogate(text.charCodeAt(from - 1))) return searchNameStart(text, from, end);
+  const stop = Math.min(end, text.length);
+  for (let i = from; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2000) {
+      const upper = isUpperUnit(c);
+      if (!upper && !(c === 99 ? isCac(text, i) : c === 110 && isNhung(text, i))) continue;
+      if (i > 0 && isLetterOrDigitUnit(text.charCodeAt(i - 1))) continue;
+      if (upper) return { index: i, length: 1 };
+    } else if (isSurrogate(c)) return searchNameStart(text, i, end);
+    else if (i > 0 && isLetterOrDigitUnit(text.charCodeAt(i - 1))) continue;
+    NAME_START_AT.lastIndex = i;
+    const m = NAME_START_AT.exec(text);
+    if (m) return { index: i, length: m[0].length };
+  }
+  return null;
+}
+
+/** "các" at `i` (the "c" already seen), by code units. */
+function isCac(text: string, i: number): boolean {
+  return text.charCodeAt(i + 1) === 0xe1 && text.charCodeAt(i + 2) === 99;
+}
+
+/** "những" at `i` (the "n" already seen), by code units. */
+function isNhung(text: string, i: number): boolean {
+  return text.charCodeAt(i + 1) === 104 && text.charCodeAt(i + 2) === 0x1eef && text.charCodeAt(i + 3) === 110 && text.charCodeAt(i + 4) === 103;
+}
+
+function searchNameStart(text: string, from: number, end: number): { index: number; length: number } | null {
+  NAME_START.lastIndex = from;
+  const m = NAME_START.exec(text);
+  return m && m.index < end ? { index: m.index, length: m[0].length } : null;
+}
+
+const nameKey = new WordKey();
 
 /** Every agency mention in a stretch of text (names written with a capital, or after "các"). */
 export function findAgencies(src: Source, start = 0, end = src.text.length): AgencyMention[] {
   const out: AgencyMention[] = [];
-  NAME_START.lastIndex = start;
-  for (let m = NAME_START.exec(src.text); m && m.index < end; m = NAME_START.exec(src.text)) {
-    const plural = m[0].length > 1;
-    const headPos = m.index + m[0].length - (plural ? 0 : 1);
-    if (!headAt(src.lower, headPos) && !wordsAt(src.lower, headPos, sortedRoles)) continue;
+  let from = start;
+  for (let m = nextNameStart(src.text, from, end); m; m = nextNameStart(src.text, from, end)) {
+    const plural = m.length > 1;
+    const headPos = m.index + m.length - (plural ? 0 : 1);
+    from = m.index + m.length;
+    const key = nameKey.set(src.lower, headPos);
+    if (!headAt(src.lower, headPos, key) && !wholeAt(src.lower, headPos, roleIndex.get(key))) continue;
     const found = readAgencyList(src, m.index, Math.min(end, m.index + 300));
     for (const mention of found.mentions) out.push(mention);
-    NAME_START.lastIndex = Math.max(found.end, m.index + m[0].length);
+    from = Math.max(found.end, from);
   }
   return out;
 }

@@ -69,9 +69,15 @@ export const TYPE_NAMES: readonly DocumentTypeInfo[] = [...DOCUMENT_TYPES]
 
 /** The type with this abbreviation, tolerant of case and diacritics ("QD" → QĐ). */
 export function typeByCode(code: string): DocumentTypeInfo | undefined {
-  const exact = DOCUMENT_TYPES.find((t) => t.code === code);
-  return exact ?? byFoldedCode.get(foldKey(code));
+  const hit = codeCache.get(code);
+  if (hit !== undefined || codeCache.has(code)) return hit;
+  const found = DOCUMENT_TYPES.find((t) => t.code === code) ?? byFoldedCode.get(foldKey(code));
+  if (codeCache.size < 5_000) codeCache.set(code, found);
+  return found;
 }
+
+/** typeByCode by symbol segment ("UBND", "TTg" recur in every document's citations). */
+const codeCache = new Map<string, DocumentTypeInfo | undefined>();
 
 const byFoldedName = new Map<string, DocumentTypeInfo>();
 for (const t of TYPE_NAMES) byFoldedName.set(foldKey(t.name), t);

@@ -9,6 +9,8 @@ import { ISSUER_BY_SYMBOL } from "../agencies/gazetteer.js";
 import { readAgencyList, type Source } from "../agencies/recognize.js";
 import { DOCUMENT_TYPES, typeByCode } from "../document/types.js";
 import { editDistance } from "../agencies/places.js";
+import { collapseSpaces } from "../text/fold.js";
+import { execAll } from "../text/scan.js";
 import { dateAt, findDates } from "./dates.js";
 import { typeFromCode } from "./header.js";
 import type { Doc } from "./lines.js";
@@ -16,29 +18,29 @@ import type { Doc } from "./lines.js";
 /** State "16/CT-TTg", "28/2021/QĐ-TTg", "17/2022/UBTVQH15"; Party "07-KL/TW", "10-TB/VPTW". */
 const CODE = /(?<![\p{L}\p{N}/.-])(\d{1,5})(?:\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,4})\/|\/(?:(\d{4})\/)?)((?:[A-ZĐ][\p{L}0-9&]*)(?:-[\p{L}0-9&]+)*)/gu;
 
-/** Type names that introduce a cited document, folded; nearest before the code wins. */
-const TYPE_WORDS: readonly [RegExp, string][] = [
-  [/thong tu lien tich\s*$/, "TTLT"],
-  [/nghi quyet lien tich\s*$/, "NQLT"],
-  [/(?:cong van|van ban|thu)\s*$/, "CV"],
-  [/chi thi\s*$/, "CT"],
-  [/cong dien\s*$/, "CĐ"],
-  [/nghi quyet\s*$/, "NQ"],
-  [/thong bao(?: ket luan)?\s*$/, "TB"],
-  [/ket luan\s*$/, "KL"],
-  [/quyet dinh\s*$/, "QĐ"],
-  [/nghi dinh\s*$/, "NĐ"],
-  [/thong tu\s*$/, "TT"],
-  [/ke hoach\s*$/, "KH"],
-  [/huong dan\s*$/, "HD"],
-  [/bao cao\s*$/, "BC"],
-  [/to trinh\s*$/, "TTr"],
-  [/quy dinh\s*$/, "QĐi"],
-  [/quy che\s*$/, "QC"],
-  [/chuong trinh\s*$/, "CTr"],
-  [/phap lenh\s*$/, "PL"],
-  [/luat\s*$/, "Luật"],
-  [/thong tri\s*$/, "TTri"],
+/** Type names that introduce a cited document, folded (alternatives per type); nearest before the code wins. */
+const TYPE_WORDS: readonly [readonly string[], string][] = [
+  [["thong tu lien tich"], "TTLT"],
+  [["nghi quyet lien tich"], "NQLT"],
+  [["cong van", "van ban", "thu"], "CV"],
+  [["chi thi"], "CT"],
+  [["cong dien"], "CĐ"],
+  [["nghi quyet"], "NQ"],
+  [["thong bao", "thong bao ket luan"], "TB"],
+  [["ket luan"], "KL"],
+  [["quyet dinh"], "QĐ"],
+  [["nghi dinh"], "NĐ"],
+  [["thong tu"], "TT"],
+  [["ke hoach"], "KH"],
+  [["huong dan"], "HD"],
+  [["bao cao"], "BC"],
+  [["to trinh"], "TTr"],
+  [["quy dinh"], "QĐi"],
+  [["quy che"], "QC"],
+  [["chuong trinh"], "CTr"],
+  [["phap lenh"], "PL"],
+  [["luat"], "Luật"],
+  [["thong tri"], "TTri"],
 ];
 
 interface Mention {
@@ -63,7 +65,7 @@ export interface CitationContext {
 export function parseCitations(doc: Doc, src: Source, ctx: CitationContext): Citation[] {
   const own = ctx.ownCode ? codeKey(ctx.ownCode) : null;
   const byKey = new Map<string, Citation & { inferred: string | null }>();
-  for (const m of doc.text.matchAll(CODE)) {
+  for (const m of execAll(CODE, doc.text)) {
     const mention = readMention(doc, src, m);
     if (!mention) continue;
     if (ctx.ocr) {
@@ -105,7 +107,8 @@ function readMention(doc: Doc, src: Source, m: RegExpMatchArray): Mention | null
 
 function nearestTypeWord(before: string): string | null {
   const tail = before.replace(/\s*(?:so\s*[:.]?)?\s*$/, "");
-  for (const [re, code] of TYPE_WORDS) if (re.test(tail)) return code;
+  // That replace leaves no white space at the end, so /word\s*$/ is "ends with word".
+  for (const [words, code] of TYPE_WORDS) if (words.some((w) => tail.endsWith(w))) return code;
   return /(?:^|[^\p{L}])luat\s[^,;.()]{1,50}$/u.test(tail) ? "Luật" : null;
 }
 
@@ -126,7 +129,7 @@ function issuerAfter(doc: Doc, src: Source, end: number): string | null {
   const at = end + m[0].length;
   const list = readAgencyList(src, at, Math.min(doc.text.length, at + 120));
   const first = list.mentions[0];
-  return first ? first.text.replace(/\s+/g, " ") : null;
+  return first ? collapseSpaces(first.text) : null;
 }
 
 function inferIssuer(code: string): string | null {
@@ -177,5 +180,10 @@ function ocrTwins(a: string, b: string): boolean {
 }
 
 function sameNumber(a: string, b: string): boolean {
-  return a.replace(/[^0-9]/g, "") === b.replace(/[^0-9]/g, "") && a.split(/[/-]/).slice(-1)[0] === b.split(/[/-]/).slice(-1)[0];
+  return a.replace(/[^0-9]/g, "") === b.replace(/[^0-9]/g, "") && lastSegment(a) === lastSegment(b);
+}
+
+/** What follows the last "/" or "-" (`s.split(/[/-]/).slice(-1)[0]`). */
+function lastSegment(s: string): string {
+  return s.slice(Math.max(s.lastIndexOf("/"), s.lastIndexOf("-")) + 1);
 }

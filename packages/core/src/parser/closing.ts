@@ -7,7 +7,8 @@
  */
 import type { Span } from "../errors.js";
 import type { AuthorityPrefix, Signer } from "../document/record.js";
-import { foldChars } from "../text/fold.js";
+import { collapseSpaces, foldChars, isSpaceUnit } from "../text/fold.js";
+import { execAll } from "../text/scan.js";
 import { cells, isBlank, type Doc, type Line } from "./lines.js";
 import { isAllCaps, isPersonName, personCase, titleCase } from "./names.js";
 
@@ -20,8 +21,33 @@ export interface Closing {
   end: number;
 }
 
-const NOI_NHAN = /^[^\p{L}\d]{0,4}n[oơ0ô]i\s*nh[aâậ]n\s*[:;.]?/iu;
-const AUTHORITY = /^\s*(?:(TM|KT|TL|TUQ|Q)\s*[.:,]|(T\s*\/\s*M|K\s*\/\s*T|T\s*\/\s*L)\s)\s*/u;
+const NOI_NHAN_RE = /^[^\p{L}\d]{0,4}n[oơ0ô]i\s*nh[aâậ]n\s*[:;.]?/iu;
+/** NOI_NHAN_RE, tried only when an "n" stands within its first five code points (nine units). */
+const NOI_NHAN = {
+  test: (s: string): boolean => nNearStart(s) && NOI_NHAN_RE.test(s),
+  exec: (s: string): RegExpExecArray | null => (nNearStart(s) ? NOI_NHAN_RE.exec(s) : null),
+};
+
+function nNearStart(s: string): boolean {
+  for (let i = 0; i < 9 && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 110 || c === 78) return true;
+  }
+  return false;
+}
+const AUTHORITY_RE = /^\s*(?:(TM|KT|TL|TUQ|Q)\s*[.:,]|(T\s*\/\s*M|K\s*\/\s*T|T\s*\/\s*L)\s)\s*/u;
+/** AUTHORITY_RE, tried only when the first non-space character is T, K or Q. */
+const AUTHORITY = {
+  test: (s: string): boolean => authorityLetter(s) && AUTHORITY_RE.test(s),
+  exec: (s: string): RegExpExecArray | null => (authorityLetter(s) ? AUTHORITY_RE.exec(s) : null),
+};
+
+function authorityLetter(s: string): boolean {
+  let i = 0;
+  while (i < s.length && isSpaceUnit(s.charCodeAt(i))) i++;
+  const c = s.charCodeAt(i);
+  return c === 84 || c === 75 || c === 81;
+}
 const SIGNER_TITLE_FOLDED = /(?:^|[^a-z]\s*)((?:pho\s+)?(?:chu tich|bo truong|thu truong|giam doc|chanh van phong|bi thu|truong ban|thu tuong|cuc truong|tong cuc truong|vu truong|hieu truong|vien truong|chu nhiem|truong phong|chi cuc truong|tong giam doc|tong thu ky|chi huy truong|chinh uy|tu lenh|chanh thanh tra|truong doan|nguoi ky|ke toan truong|tong bien tap)(?:\s[a-z ]*)?)$/;
 const SIGNER_TITLES = { test: (s: string): boolean => titleIn(s) !== null };
 
@@ -48,7 +74,7 @@ function closingStart(doc: Doc, from: number): number {
   for (let i = from; i < doc.lines.length; i++) {
     const t = doc.lines[i]!.text;
     if (NOI_NHAN.test(t) || cells(doc.lines[i]!).some((c) => NOI_NHAN.test(c.text))) return signatureAbove(doc, i, from);
-    if (AUTHORITY.test(t) && isAllCaps(t.replace(AUTHORITY, ""))) return i;
+    if (AUTHORITY.test(t) && isAllCaps(t.replace(AUTHORITY_RE, ""))) return i;
   }
   return lastNameLine(doc, from) ?? doc.lines.length;
 }
@@ -70,8 +96,15 @@ function signatureAbove(doc: Doc, i: number, from: number): number {
   return first;
 }
 
+/**
+ * Both patterns of stripSigned need "ký"/"ky" or "signed" in some letter case (a /iu "k" also
+ * matches the Kelvin sign, an "s" the long s): without one, only the trim is left to do.
+ */
+const MAY_BE_SIGNED = /[kK\u212A][ýÝyY]|[sS\u017F][iI][gG][nN][eE][dD]/;
+
 /** "Phan Văn Anh (đã ký)" → "Phan Văn Anh". */
 export function stripSigned(s: string): string {
+  if (!MAY_BE_SIGNED.test(s)) return s.trim();
   return s.replace(/\(?\s*(?:đã\s*ký|da\s*ky|ký|signed)\s*\)?\s*$/iu, "").replace(/^\(?\s*(?:đã\s*ký|da\s*ky)\s*\)?\s*/iu, "").trim();
 }
 
@@ -149,9 +182,11 @@ function isSignaturePiece(t: string): boolean {
   return AUTHORITY.test(s) || (isAllCaps(s) && SIGNER_TITLES.test(s)) || isPersonName(stripSigned(s)) || SIGNED_NOTE.test(s);
 }
 
+const LIST_CUT = /[;,.)]\s+(?=\S)/gu;
+
 /** "- Như trên; THỨ TRƯỞNG" → item "Như trên", signature "THỨ TRƯỞNG"; "- Như trên; h" drops "h". */
 function splitListLine(piece: Piece, out: Streams): void {
-  for (const cut of piece.text.matchAll(/[;,.)]\s+(?=\S)/gu)) {
+  for (const cut of execAll(LIST_CUT, piece.text)) {
     const tail = piece.text.slice(cut.index + cut[0].length).trim();
     if (!isSignaturePiece(tail)) continue;
     const at = cut.index + cut[0].length;
@@ -200,7 +235,7 @@ function readDistribution(pieces: Piece[]): { value: string; span: Span }[] {
 }
 
 function cleanItem(s: string): string {
-  return s.replace(BULLET, "").replace(/\s+/g, " ").replace(/[\s,;.]+$/u, "").replace(/^[\s,;.]+/u, "").trim();
+  return collapseSpaces(s.replace(BULLET, "")).replace(/[\s,;.]+$/u, "").replace(/^[\s,;.]+/u, "").trim();
 }
 
 const PREFIX_CODE: Readonly<Record<string, AuthorityPrefix>> = { TM: "TM", KT: "KT", TL: "TL", TUQ: "TUQ", Q: "Q", "T/M": "TM", "K/T": "KT", "T/L": "TL" };

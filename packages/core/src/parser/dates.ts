@@ -5,6 +5,8 @@
  * calendar arithmetic deadlines need. Patterns run on diacritic-folded text.
  */
 
+import { execAll } from "../text/scan.js";
+
 const OCR_DIGITS: Record<string, string> = { l: "1", i: "1", "|": "1", "{": "1", "§": "8", o: "0", O: "0", I: "1" };
 
 /** Reads a number that OCR may have garbled ("l8" → 18, "2 4" → 24); null when not a number. */
@@ -63,15 +65,27 @@ export const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4}
 /** Every date in a folded string. */
 export function findDates(folded: string): DateMatch[] {
   const out: DateMatch[] = [];
-  for (const m of folded.matchAll(WORD_DATE)) {
+  for (const m of execAll(WORD_DATE, folded)) {
     const [d, mo, y] = [ocrNumber(m[1]!), ocrNumber(m[2]!), ocrNumber(m[3]!)];
     out.push({ iso: d && mo && y ? isoDate(y, mo, d) : null, index: m.index, length: m[0].length, words: true });
   }
-  for (const m of folded.matchAll(NUMERIC_DATE)) {
+  for (const m of execAll(NUMERIC_DATE, folded)) {
     if (out.some((o) => m.index >= o.index && m.index < o.index + o.length)) continue;
     out.push({ iso: isoDate(Number(m[4]), Number(m[3]), Number(m[1])), index: m.index, length: m[0].length, words: false });
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Index of the first word date in a folded string, -1 when there is none: what
+ * `findDates(folded).some((d) => d.words && d.index < n)` asks, without reading numeric dates.
+ */
+export function firstWordDate(folded: string): number {
+  if (!folded.includes("thang")) return -1; // WORD_DATE needs it
+  WORD_DATE.lastIndex = 0;
+  const m = WORD_DATE.exec(folded);
+  WORD_DATE.lastIndex = 0;
+  return m ? m.index : -1;
 }
 
 /** A date right at the start of a folded string (", ngày 11/6/2021", " ngày 24 tháng 3 năm 2022"). */

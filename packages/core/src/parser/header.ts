@@ -9,11 +9,12 @@
 import type { Span } from "../errors.js";
 import type { DocumentSystem, Secrecy, Urgency } from "../document/record.js";
 import { typeByCode, typeByName, type DocumentTypeInfo } from "../document/types.js";
-import { findDates, ocrNumber } from "./dates.js";
+import { findDates, firstWordDate, ocrNumber } from "./dates.js";
 import { cells, isBlank, type Doc, type Line } from "./lines.js";
 import { agencyCase, isAllCaps } from "./names.js";
 import { OPEN_ENDING } from "../text/normalize.js";
 import { nearestProvince, restoreProvinceTail } from "../agencies/places.js";
+import { execAll } from "../text/scan.js";
 
 export interface Located<T> {
   value: T;
@@ -83,7 +84,7 @@ const BODY_START = /^(?:can cu|thuc hien|trien khai|huong ung|lien quan|theo de 
 
 /** The header zone ends at the first prose line or numbered item after the place-date line (at most 45 lines). */
 function headerLimit(doc: Doc): number {
-  const dateLine = doc.lines.slice(0, 40).find((l) => findDates(l.folded).some((d) => d.words && d.index < 60 && !/^\s*(?:thuc hien|can cu|theo)/.test(l.folded)));
+  const dateLine = doc.lines.slice(0, 40).find((l) => !/^\s*(?:thuc hien|can cu|theo)/.test(l.folded) && wordDateBefore(l.folded, 60));
   const floor = dateLine ? dateLine.index + 1 : 0;
   let seen = 0;
   for (const line of doc.lines) {
@@ -93,10 +94,16 @@ function headerLimit(doc: Doc): number {
     if (line.index < floor) continue;
     const f = line.folded;
     if (seen > 3 && /^(?:\d{1,2}\.\s|[ivx]+\.\s|dieu\s+1\b)/.test(f)) return line.index;
-    if (seen > 3 && BODY_START.test(f) && line.text.length > 100) return line.index;
+    if (seen > 3 && line.text.length > 100 && BODY_START.test(f)) return line.index;
     if (line.text.length > 160 && !line.text.includes("\t") && findDates(f).every((d) => d.index > 40)) return line.index;
   }
   return doc.lines.length;
+}
+
+/** A word date starts before `n` in folded `f`. */
+function wordDateBefore(f: string, n: number): boolean {
+  const at = firstWordDate(f);
+  return at >= 0 && at < n;
 }
 
 function blankHeadings(ctx: Ctx): DocumentSystem | null {
@@ -104,13 +111,14 @@ function blankHeadings(ctx: Ctx): DocumentSystem | null {
   for (let i = 0; i < ctx.limit; i++) {
     let f = ctx.doc.lines[i]!.folded;
     const before = f;
-    f = f.replace(STATE_HEADING, (m) => " ".repeat(m.length));
+    // The includes guards name a literal each pattern needs.
+    if (f.includes("nam")) f = f.replace(STATE_HEADING, (m) => " ".repeat(m.length));
     if (f !== before) system ??= "state";
     const beforeParty = f;
-    f = f.replace(PARTY_HEADING, (m) => " ".repeat(m.length));
+    if (f.includes("nam")) f = f.replace(PARTY_HEADING, (m) => " ".repeat(m.length));
     if (f !== beforeParty) system = system === "state" ? "state" : "party";
-    f = f.replace(MOTTO, (m) => " ".repeat(m.length));
-    if (UNION_HEADING.test(f)) f = " ".repeat(f.length);
+    if (f.includes("ph")) f = f.replace(MOTTO, (m) => " ".repeat(m.length));
+    if (f.includes("doan") && UNION_HEADING.test(f)) f = " ".repeat(f.length);
     ctx.work.push(f);
   }
   return system;
@@ -125,7 +133,7 @@ function findCode(ctx: Ctx): CodeFound | null {
   let fallback: CodeFound | null = null;
   for (let i = 0; i < ctx.limit; i++) {
     const f = ctx.work[i]!;
-    for (const m of f.matchAll(CODE_PREFIX)) {
+    for (const m of execAll(CODE_PREFIX, f)) {
       const line = ctx.doc.lines[i]!;
       const at = line.start + m.index + m[0].length;
       const found = readCode(ctx.doc.text, at, line.end);
@@ -175,7 +183,7 @@ const PLACE_DATE = /(?:^|[\s\t*])\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4}\s*,\
 function findPlaceDate(ctx: Ctx, code: CodeFound | null): DateFound | null {
   for (let i = 0; i < ctx.limit; i++) {
     const line = ctx.doc.lines[i]!;
-    const anchor = PLACE_DATE.exec(line.text);
+    const anchor = line.text.includes(",") ? PLACE_DATE.exec(line.text) : null;
     if (!anchor) continue;
     const at = anchor.index + anchor[0].length;
     const d = findDates(ctx.work[i]!.slice(at)).find((x) => x.words && x.index === 0);
@@ -184,7 +192,7 @@ function findPlaceDate(ctx: Ctx, code: CodeFound | null): DateFound | null {
   }
   for (let i = 0; i < ctx.limit; i++) {
     const f = ctx.work[i]!;
-    const d = findDates(f).find((x) => x.words && x.index < 50);
+    const d = wordDateBefore(f, 50) ? findDates(f).find((x) => x.words && x.index < 50) : undefined;
     if (!d || /^\s*(?:ngay|thuc hien|can cu)/.test(f)) continue;
     const line = ctx.doc.lines[i]!;
     const start = line.start + d.index;
@@ -213,8 +221,9 @@ function findTitle(ctx: Ctx): Located<DocumentTypeInfo> | null {
   for (let i = 0; i < ctx.limit; i++) {
     const line = ctx.doc.lines[i]!;
     for (const c of cells(line)) {
+      if (!isAllCaps(c.text)) continue;
       const f = c.folded.trim().replace(/[:.]$/, "").replace(/^[^a-z]{1,3}(?=[a-z])/, "");
-      if (!TITLE_NAMES.includes(f) || !isAllCaps(c.text)) continue;
+      if (!TITLE_NAMES.includes(f)) continue;
       const type = typeByName(c.text.trim().replace(/[:.]$/, "").replace(/^[^\p{L}]{1,3}/u, ""));
       if (type) return { value: type, span: { start: c.start + (c.text.length - c.text.trimStart().length), end: c.end }, line: i };
     }
@@ -250,7 +259,7 @@ function subjectAfterCode(ctx: Ctx, code: CodeFound, date: DateFound | null): Lo
   if (rest.length > 8 && /^\p{Lu}\p{Ll}/u.test(rest) && !rest.includes("\t")) return collectSubject(ctx, code.line, line.end - rest.length, date);
   const next = nextContentLine(ctx.doc, code.line);
   const l = ctx.doc.lines[next];
-  if (!l || next >= ctx.limit || isAllCaps(l.text) || findDates(l.folded).some((d) => d.words) || !/^\p{Lu}\p{Ll}/u.test(l.text)) return null;
+  if (!l || next >= ctx.limit || isAllCaps(l.text) || firstWordDate(l.folded) >= 0 || !/^\p{Lu}\p{Ll}/u.test(l.text)) return null;
   return collectSubject(ctx, next, -1, date);
 }
 
@@ -294,7 +303,8 @@ function isHeaderNoise(folded: string): boolean {
   STATE_HEADING.lastIndex = 0;
   PARTY_HEADING.lastIndex = 0;
   MOTTO.lastIndex = 0;
-  return f === "" || /^[-*_=~.]+$/.test(f) || STATE_HEADING.test(f) || PARTY_HEADING.test(f) || MOTTO.test(f) || UNION_HEADING.test(f) || findDates(f).some((d) => d.words && d.index < 40);
+  const nam = f.includes("nam");
+  return f === "" || /^[-*_=~.]+$/.test(f) || (nam && STATE_HEADING.test(f)) || (nam && PARTY_HEADING.test(f)) || (f.includes("ph") && MOTTO.test(f)) || (f.includes("doan") && UNION_HEADING.test(f)) || wordDateBefore(f, 40);
 }
 
 const ISSUER_EXCLUDE = /^(?:van ban dien tu|cv den|den|sao y|ban sao|du thao|hoa toc|thuong khan|khan|mat|toi mat|tuyet mat|so\b.*|ky boi.*|co quan:.*|thoi gian ky.*)$/;
@@ -326,11 +336,12 @@ function findIssuer(ctx: Ctx, code: CodeFound | null, date: DateFound | null): H
   return picked.length ? issuerFrom(picked, ctx) : null;
 }
 
+const SEGMENT = /[^\t]*?\S[^\t]*?(?=\s{2,}|\t|$)/g;
+
 /** Non-blank stretches of a header line once headings are blanked (two columns on one line). */
 function segments(line: Line, work: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
-  const re = /[^\t]*?\S[^\t]*?(?=\s{2,}|\t|$)/g;
-  for (const m of work.matchAll(re)) {
+  for (const m of execAll(SEGMENT, work)) {
     const s = m.index + (m[0].length - m[0].trimStart().length);
     const e = m.index + m[0].trimEnd().length;
     if (e > s) out.push({ text: line.text.slice(s, e), start: line.start + s, end: line.start + e });
@@ -377,8 +388,9 @@ function findMarks(ctx: Ctx): { urgency: Located<Urgency> | null; secrecy: Locat
     for (const c of cells(ctx.doc.lines[i]!)) {
       if (!isAllCaps(c.text) || c.text.trim().length > 30) continue;
       const span = { start: c.start, end: c.end };
-      urgency ??= firstMatch(URGENCY, c.folded, span, i);
-      secrecy ??= firstMatch(SECRECY, c.folded, span, i);
+      // Every urgency pattern needs "toc" or "khan", every secrecy one "mat".
+      if (c.folded.includes("toc") || c.folded.includes("khan")) urgency ??= firstMatch(URGENCY, c.folded, span, i);
+      if (c.folded.includes("mat")) secrecy ??= firstMatch(SECRECY, c.folded, span, i);
     }
   }
   return { urgency, secrecy };

@@ -12,6 +12,15 @@ export interface Line {
   end: number;
   text: string;
   folded: string;
+  /** `cells(line)`, once asked for. */
+  cellList: Cell[] | null;
+}
+
+export interface Cell {
+  text: string;
+  folded: string;
+  start: number;
+  end: number;
 }
 
 export interface Doc {
@@ -27,7 +36,7 @@ export function toDoc(text: string): Doc {
   for (let index = 0; start <= text.length; index++) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    lines.push({ index, start, end, text: text.slice(start, end), folded: folded.slice(start, end) });
+    lines.push({ index, start, end, text: text.slice(start, end), folded: folded.slice(start, end), cellList: null });
     start = end + 1;
   }
   return { text, folded, lines };
@@ -40,20 +49,18 @@ export function cut(doc: Doc, start: number, end: number): { value: string; span
   return { value: doc.text.slice(start, end), span: { start, end } };
 }
 
-/** The cells of a two-column line (split at tabs), with their offsets. */
-const cellCache = new WeakMap<Line, { text: string; folded: string; start: number; end: number }[]>();
-
-export function cells(line: Line): { text: string; folded: string; start: number; end: number }[] {
-  const hit = cellCache.get(line);
-  if (hit) return hit;
-  const out: { text: string; folded: string; start: number; end: number }[] = [];
+/** The cells of a two-column line (split at tabs), with their offsets (computed once per line). */
+export function cells(line: Line): Cell[] {
+  if (line.cellList) return line.cellList;
+  if (!line.text.includes("\t")) return (line.cellList = [{ text: line.text, folded: line.folded, start: line.start, end: line.end }]);
+  const out: Cell[] = [];
   let from = 0;
   for (const part of line.text.split("\t")) {
     const start = line.start + from;
     out.push({ text: part, folded: line.folded.slice(from, from + part.length), start, end: start + part.length });
     from += part.length + 1;
   }
-  cellCache.set(line, out);
+  line.cellList = out;
   return out;
 }
 

@@ -4,7 +4,7 @@
  * headers and signature blocks ("TỈNH ỦY ĐẮK LẮK" → "Tỉnh ủy Đắk Lắk", "PHÓ CHÁNH VĂN PHÒNG" →
  * "Phó Chánh Văn phòng"), and recognition of a person's name.
  */
-import { foldChars, lowerChars, upperShare } from "../text/fold.js";
+import { collapseSpaces, foldChars, lowerChars, splitSpaces, startsUpper, stripTrailingPunct, upperShare } from "../text/fold.js";
 
 const FIXED: Readonly<Record<string, string>> = {
   "thủ tướng chính phủ": "Thủ tướng Chính phủ",
@@ -31,7 +31,7 @@ function capitalize(word: string): string {
 
 /** Capitalises an agency name written in capitals; a name already in mixed case is kept. */
 export function agencyCase(name: string): string {
-  const trimmed = name.replace(/\s+/g, " ").trim();
+  const trimmed = collapseSpaces(name).trim();
   if (!isAllCaps(trimmed)) return trimmed;
   const lower = lowerChars(trimmed);
   const fixed = FIXED[lower];
@@ -112,7 +112,7 @@ const TITLE_FIXED: Readonly<Record<string, string>> = {
 
 /** "PHÓ CHỦ TỊCH" → "Phó Chủ tịch"; "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng". */
 export function titleCase(title: string): string {
-  const t = title.replace(/\s+/g, " ").trim();
+  const t = collapseSpaces(title).trim();
   if (!isAllCaps(t)) return t;
   const lower = lowerChars(t);
   const fixed = TITLE_FIXED[lower];
@@ -129,12 +129,12 @@ const SURNAMES = new Set(
 
 /** A person's name: 2–5 capitalised words, the first a known family name (or all 2–4 plain). */
 export function isPersonName(s: string, strict = true): boolean {
-  const t = s.replace(/[.,;]+$/, "").trim();
-  const words = t.split(/\s+/);
+  const t = stripTrailingPunct(s).trim();
+  const words = splitSpaces(t, 6);
   if (words.length < 2 || words.length > 5) return false;
   if (/\d|[()/:]/.test(t)) return false;
   const allCaps = isAllCaps(t);
-  if (!words.every((w) => /^\p{Lu}/u.test(w) && (allCaps || !/\p{Lu}/u.test(w.slice(1))))) return false;
+  if (!words.every((w) => startsUpper(w) && (allCaps || !/\p{Lu}/u.test(w.slice(1))))) return false;
   const first = foldChars(words[0]!);
   if (SURNAMES.has(first)) return true;
   return !strict && words.length <= 4;
@@ -142,6 +142,6 @@ export function isPersonName(s: string, strict = true): boolean {
 
 /** "NGUYỄN VĂN A" → "Nguyễn Văn A". */
 export function personCase(s: string): string {
-  const t = s.replace(/[.,;]+$/, "").replace(/\s+/g, " ").trim();
+  const t = collapseSpaces(stripTrailingPunct(s)).trim();
   return isAllCaps(t) ? lowerChars(t).split(" ").map(capitalize).join(" ") : t;
 }

@@ -42,7 +42,14 @@ const RULE = /^[-–—_=*~.\s]{3,}$|^[*]$/u;
 const PLUS = /^[+]\s*(?=\S)/u;
 const HEADING = /^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+\b/u;
 
+/** The characters a marker can open with (Đ of Điều, I V X, digits, a-z đ, "(", bullets, "+"). */
+function mayOpenMarker(c: number): boolean {
+  return c === 0x110 || c === 73 || c === 86 || c === 88 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 0x111 || c === 40 || c === 43 || c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0xb7 || c === 0x25cf || c === 0x25aa;
+}
+
 function markerOf(line: string): Marker | null {
+  // Most lines open with a capital: no marker pattern can match them.
+  if (!mayOpenMarker(line.charCodeAt(0))) return null;
   let m: RegExpExecArray | null;
   if ((m = DIEU.exec(line))) return { kind: "dieu", label: m[1]!, length: m[0].length };
   if ((m = ROMAN.exec(line))) return { kind: "roman", label: m[1]!, length: m[0].length };

@@ -15,6 +15,7 @@ import { parseOutline } from "./outline.js";
 import { parseRecipients } from "./recipients.js";
 import { parseTasks } from "./tasks.js";
 import { warningsFor } from "./warnings.js";
+import { execAll } from "../text/scan.js";
 
 export const PARSER_VERSION = "0.2.0";
 
@@ -34,7 +35,7 @@ export function parseDocument(rawText: string, options: ParseOptions = {}): Docu
   }
   const text = normalizeText(raw);
   const doc = toDoc(text);
-  const src = toSource(text);
+  const src = toSource(text, doc.folded);
   const header = parseHeader(doc);
   const recipients = parseRecipients(doc, 0, Math.max(header.lastLine + 12, 40));
   const bodyStart = Math.max(header.lastLine, recipients.lastLine) + 1;
@@ -44,6 +45,8 @@ export function parseDocument(rawText: string, options: ParseOptions = {}): Docu
   const date = header.date?.value ?? stampDate;
   if (stampDate && !header.date?.value) extraWarnings.push({ code: "DATE_FROM_SIGNATURE", path: "date", vi: "Ngày ban hành lấy từ chữ ký số (ngày in trên văn bản không đọc được).", en: "Date of issue taken from the digital signature (the printed date is unreadable)." });
   const issuerName = header.issuer?.name ?? null;
+  // Agencies first: the lists it reads are remembered on `src` for tasks and citations.
+  const agencies = findAgencies(src, doc.lines[bodyStart]?.start ?? 0, doc.lines[closing.end - 1]?.end ?? text.length);
   const tasks = parseTasks({ doc, src, docDate: date, issuer: issuerName }, outline);
   const citations = parseCitations(doc, src, { ownCode: header.code?.value ?? null, excluded: [...restatements(doc), ...codeLines(doc, header.lastLine)], ocr: options.source?.ocr === true });
   const record: DocumentRecord = {
@@ -61,7 +64,7 @@ export function parseDocument(rawText: string, options: ParseOptions = {}): Docu
     distribution: closing.distribution.map((d) => d.value),
     citations,
     tasks,
-    agencies: findAgencies(src, doc.lines[bodyStart]?.start ?? 0, doc.lines[closing.end - 1]?.end ?? text.length),
+    agencies,
     spans: spansOf(header, recipients.items, closing.distribution),
     warnings: [],
     source: options.source ?? {},
@@ -94,10 +97,14 @@ function spansOf(h: Header, recipients: { span: Span }[], distribution: { span: 
   put("subject", h.subject?.span);
   put("urgency", h.urgency?.span);
   put("secrecy", h.secrecy?.span);
-  recipients.forEach((r, i) => put(`recipients[${i}]`, r.span));
-  distribution.forEach((d, i) => put(`distribution[${i}]`, d.span));
+  recipients.forEach((r, i) => put((RECIPIENT_KEYS[i] ??= `recipients[${i}]`), r.span));
+  distribution.forEach((d, i) => put((DISTRIBUTION_KEYS[i] ??= `distribution[${i}]`), d.span));
   return spans;
 }
+
+/** Span keys made once: a fresh key string would be looked up in the string table on every store. */
+const RECIPIENT_KEYS: string[] = [];
+const DISTRIBUTION_KEYS: string[] = [];
 
 /**
  * A scan's printed date is often unreadable (handwritten day); the digital-signature time of a
@@ -119,8 +126,10 @@ function codeLines(doc: Doc, last: number): { start: number; end: number }[] {
 }
 
 /** "(Kèm theo Công văn số … ngày …)" restates the document itself: not a citation. */
+const RESTATEMENT = /\((?:ban hanh )?kem theo[^)]{0,200}\)?/g;
+
 function restatements(doc: Doc): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (const m of doc.folded.matchAll(/\((?:ban hanh )?kem theo[^)]{0,200}\)?/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of execAll(RESTATEMENT, doc.folded)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }

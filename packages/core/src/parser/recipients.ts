@@ -3,6 +3,7 @@
  * "Kính gửi:" (Decree 30/2020 box 9a): one addressee inline, or a list of "-" lines.
  */
 import type { Span } from "../errors.js";
+import { collapseSpaces, startsLower } from "../text/fold.js";
 import { cells, isBlank, type Doc } from "./lines.js";
 
 export interface Recipients {
@@ -19,7 +20,7 @@ export function parseRecipients(doc: Doc, from: number, to: number): Recipients 
   for (let i = from; i < Math.min(to, doc.lines.length); i++) {
     for (const c of cells(doc.lines[i]!)) {
       const f = doc.folded.slice(c.start, c.end);
-      const m = /^\s*[-–]?\s*kinh\s*gui\s*[:;.]?\s*/.exec(f);
+      const m = f.includes("kinh") ? /^\s*[-–]?\s*kinh\s*gui\s*[:;.]?\s*/.exec(f) : null;
       if (m && KINH_GUI.test(c.text)) return readList(doc, i, c.start + m[0].length, c.end);
     }
   }
@@ -46,7 +47,7 @@ function readList(doc: Doc, line: number, restStart: number, restEnd: number): R
     }
     const text = l.text.split("\t")[0]!;
     if (MARKER.test(text)) push(l.start, l.start + text.length);
-    else if (items.length && /^\p{Ll}/u.test(text.trim())) {
+    else if (items.length && startsLower(text.trim())) {
       const prev = items[items.length - 1]!;
       prev.value = clean(`${prev.value} ${text}`);
       prev.span = { start: prev.span.start, end: l.start + text.trimEnd().length };
@@ -57,5 +58,5 @@ function readList(doc: Doc, line: number, restStart: number, restEnd: number): R
 }
 
 function clean(s: string): string {
-  return s.replace(MARKER, "").replace(/\s+/g, " ").replace(/[\s,;.]+$/u, "").trim();
+  return collapseSpaces(s.replace(MARKER, "")).replace(/[\s,;.]+$/u, "").trim();
 }

@@ -8,6 +8,8 @@
  */
 import type { AgencyMention, Task } from "../document/record.js";
 import { readAgencyList, type Source } from "../agencies/recognize.js";
+import { collapseSpaces, startsUpper } from "../text/fold.js";
+import { anchored, matchesOf } from "../text/scan.js";
 import { findDeadline } from "./deadlines.js";
 import type { Doc } from "./lines.js";
 import { fullEnd, type Item, type Outline } from "./outline.js";
@@ -141,12 +143,13 @@ function analyzeLeadUncached(ctx: TaskContext, start: number, end: number): Lead
   return { lead: [], explicit: false, descriptive: false, imperative: IMPERATIVE.test(head) };
 }
 
-const INNER_ASK = /(?<![a-z])(?:de nghi|yeu cau|giao cho|keu goi|de)\s+(?=\p{L})/gu;
+// Anchored patterns start with one of their anchors (see text/scan.ts).
+const INNER_ASK = anchored(/(?<![a-z])(?:de nghi|yeu cau|giao cho|keu goi|de)\s+(?=\p{L})/gu, ["de", "yeu cau", "giao cho", "keu goi"]);
 
 /** "Đối với kiến nghị …, đề nghị Ban Chỉ đạo … xem xét", "thông báo để Quý Ủy ban chỉ đạo …". */
 function objectAfterDe(ctx: TaskContext, start: number, end: number): LeadResult {
   const folded = ctx.doc.folded.slice(start, end);
-  for (const m of folded.matchAll(INNER_ASK)) {
+  for (const m of matchesOf(INNER_ASK, folded)) {
     const at = start + m.index + m[0].length;
     const list = readAgencyList(ctx.src, at, end);
     const first = list.mentions[0];
@@ -164,11 +167,13 @@ function firstSentenceEnd(text: string, start: number, end: number): number {
   return m ? start + m.index : end;
 }
 
+const INTRO_ASK = anchored(/(?<![a-z])(?:yeu cau|de nghi|giao cho|giao|keu goi)\s+/g, ["yeu cau", "de nghi", "giao", "keu goi"]);
+
 /** The addressees of the sentence introducing the list ("… yêu cầu A, B, C … triển khai các nhiệm vụ sau:"). */
 function introAddressees(ctx: TaskContext, start: number, end: number): AgencyMention[] {
   const folded = ctx.doc.folded.slice(start, end);
   let best: AgencyMention[] = [];
-  for (const m of folded.matchAll(/(?<![a-z])(?:yeu cau|de nghi|giao cho|giao|keu goi)\s+/g)) {
+  for (const m of matchesOf(INTRO_ASK, folded)) {
     const list = readAgencyList(ctx.src, start + m.index + m[0].length, end);
     if (list.mentions.length) best = list.mentions;
   }
@@ -177,7 +182,7 @@ function introAddressees(ctx: TaskContext, start: number, end: number): AgencyMe
 
 function makeTask(ctx: TaskContext, item: Item, lead: AgencyMention[], end: number): Task {
   const { doc } = ctx;
-  const text = doc.text.slice(item.textStart, end).replace(/\s+/g, " ").trim();
+  const text = collapseSpaces(doc.text.slice(item.textStart, end)).trim();
   const support = supportOf(ctx, item.textStart, end).filter((s) => !lead.some((l) => sameAgency(l, s)));
   const folded = doc.folded.slice(item.textStart, end);
   const deadline = findDeadline(folded, doc.text.slice(item.textStart, end), ctx.docDate);
@@ -212,12 +217,12 @@ function askingTask(ctx: TaskContext, item: Item): Task | null {
   return makeTask(ctx, item, r.lead, item.end);
 }
 
-const SUPPORT = /(?<![a-z])(?:phoi hop|voi su phoi hop cua|cung voi)\s*(?:chat che\s*)?(?:voi\s+|cung\s+)?/g;
+const SUPPORT = anchored(/(?<![a-z])(?:phoi hop|voi su phoi hop cua|cung voi)\s*(?:chat che\s*)?(?:voi\s+|cung\s+)?/g, ["phoi hop", "voi su phoi hop cua", "cung voi"]);
 
 function supportOf(ctx: TaskContext, start: number, end: number): AgencyMention[] {
   const out: AgencyMention[] = [];
   const folded = ctx.doc.folded.slice(start, end);
-  for (const m of folded.matchAll(SUPPORT)) {
+  for (const m of matchesOf(SUPPORT, folded)) {
     const at = start + m.index + m[0].length;
     const list = readAgencyList(ctx.src, at, end);
     for (const mention of list.mentions) if (!out.some((o) => sameAgency(o, mention))) out.push(mention);
@@ -225,24 +230,24 @@ function supportOf(ctx: TaskContext, start: number, end: number): AgencyMention[
   return out;
 }
 
-const REPORT = /(?<![a-z])bao cao(?![a-z])/g;
+const REPORT = anchored(/(?<![a-z])bao cao(?![a-z])/g, ["bao cao"]);
 
 /** "báo cáo kết quả … về Ban Dân vận Trung ương", "gửi báo cáo về Bộ …", "báo cáo UBND tỉnh". */
 function reportTo(ctx: TaskContext, start: number, end: number): AgencyMention[] {
   const out: AgencyMention[] = [];
   const folded = ctx.doc.folded.slice(start, end);
-  for (const m of folded.matchAll(REPORT)) {
+  for (const m of matchesOf(REPORT, folded)) {
     const from = start + m.index + m[0].length;
     const window = ctx.doc.folded.slice(from, Math.min(end, from + 160));
     const direct = readAgencyList(ctx.src, from, Math.min(end, from + 160));
-    if (direct.mentions.length && /^\p{Lu}/u.test(direct.mentions[0]!.text)) {
+    if (direct.mentions.length && startsUpper(direct.mentions[0]!.text)) {
       out.push(...direct.mentions);
       continue;
     }
     const to = /^[^.;]*?(?<![a-z])(?:ve|len|cho|gui ve|gui)\s+(?=\p{L})/u.exec(window);
     if (!to || /(?<![a-z])de\s/.test(to[0])) continue;
     const list = readAgencyList(ctx.src, from + to[0].length, end);
-    if (list.mentions[0] && /^\p{Lu}/u.test(list.mentions[0].text)) out.push(...list.mentions);
+    if (list.mentions[0] && startsUpper(list.mentions[0].text)) out.push(...list.mentions);
   }
   return out;
 }
@@ -254,7 +259,7 @@ function sameAgency(a: AgencyMention, b: AgencyMention): boolean {
 function uniqueNames(ms: AgencyMention[]): string[] {
   const out: string[] = [];
   for (const m of ms) {
-    const name = m.text.replace(/\s+/g, " ").trim();
+    const name = collapseSpaces(m.text).trim();
     if (name && !out.includes(name)) out.push(name);
   }
   return out;

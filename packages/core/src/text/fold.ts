@@ -12,10 +12,40 @@ const TABLE_SIZE = 0x2000;
 const FOLD = new Uint16Array(TABLE_SIZE);
 /** 1 for an upper-case letter, 2 for a lower-case one. */
 const CASE = new Uint8Array(TABLE_SIZE);
+/** 1 for a letter or digit (\p{L}, \p{N}). */
+const LETTER_OR_DIGIT = new Uint8Array(TABLE_SIZE);
 for (let c = 0; c < TABLE_SIZE; c++) {
   const ch = String.fromCharCode(c);
   FOLD[c] = foldOne(ch).charCodeAt(0);
   CASE[c] = /\p{Lu}/u.test(ch) ? 1 : /\p{Ll}/u.test(ch) ? 2 : 0;
+  LETTER_OR_DIGIT[c] = /[\p{L}\p{N}]/u.test(ch) ? 1 : 0;
+}
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const LETTER_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Character tests on one UTF-16 unit, as `/\p{Lu}/u.test(s[i])` would answer them (a lone
+ * surrogate is no letter), by table below U+2000: hot scans call them per character.
+ */
+export function isUpperUnit(c: number): boolean {
+  return c < TABLE_SIZE ? CASE[c] === 1 : UPPER.test(String.fromCharCode(c));
+}
+
+export function isLowerUnit(c: number): boolean {
+  return c < TABLE_SIZE ? CASE[c] === 2 : LOWER.test(String.fromCharCode(c));
+}
+
+export function isLetterOrDigitUnit(c: number): boolean {
+  return c < TABLE_SIZE ? LETTER_OR_DIGIT[c] === 1 : LETTER_DIGIT.test(String.fromCharCode(c));
+}
+
+/** `/\s/` on one code unit (ECMAScript white space and line terminators). */
+export function isSpaceUnit(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function foldOne(ch: string): string {
@@ -49,6 +79,80 @@ export function upperShare(s: string, minLetters = 1): number {
     else if (k === 2) lower++;
   }
   return upper + lower >= minLetters ? upper / (upper + lower) : 0;
+}
+
+/**
+ * `s.split(/\s+/)`, stopping after `limit` pieces. A regex split tries its pattern at every
+ * position of the string; this scans it once.
+ */
+export function splitSpaces(s: string, limit = Infinity): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length && out.length < limit; ) {
+    if (!isSpaceUnit(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < s.length && isSpaceUnit(s.charCodeAt(j))) j++;
+    out.push(s.slice(start, i));
+    start = i = j;
+  }
+  if (out.length < limit) out.push(s.slice(start));
+  return out;
+}
+
+/** White space that `s.replace(/\s+/g, " ")` changes: a run of two or more, or one that is not " ". */
+const UNCOLLAPSED = /\s\s+|[^\S ]/g;
+
+/** `/^\p{Lu}/u.test(s)`: by table unless `s` opens with a surrogate pair. */
+export function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 0xd800 && c <= 0xdbff ? /^\p{Lu}/u.test(s) : s.length > 0 && isUpperUnit(c);
+}
+
+/** `/^\p{Ll}/u.test(s)`: by table unless `s` opens with a surrogate pair. */
+export function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 0xd800 && c <= 0xdbff ? /^\p{Ll}/u.test(s) : s.length > 0 && isLowerUnit(c);
+}
+
+/** `s.replace(/[.,;]+$/, "")` */
+export function stripTrailingPunct(s: string): string {
+  let end = s.length;
+  for (let c = s.charCodeAt(end - 1); c === 46 || c === 44 || c === 59; c = s.charCodeAt(--end - 1));
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** `s.replace(/\s+/g, " ")`, several times faster: single spaces, the common gap, are not matched. */
+export function collapseSpaces(s: string): string {
+  return s.replace(UNCOLLAPSED, " ");
+}
+
+/** Upper- and lower-case letters of `s` (as upperShare counts them) and whether it has white space. */
+export interface CaseCount {
+  upper: number;
+  lower: number;
+  spaced: boolean;
+}
+
+export function caseCount(s: string): CaseCount {
+  let upper = 0;
+  let lower = 0;
+  let spaced = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = c < TABLE_SIZE ? CASE[c]! : 0;
+    if (k === 1) upper++;
+    else if (k === 2) lower++;
+    else if (!spaced && isSpaceUnit(c)) spaced = true;
+  }
+  return { upper, lower, spaced };
+}
+
+/** upperShare from counts. */
+export function shareOf(c: CaseCount, minLetters = 1): number {
+  return c.upper + c.lower >= minLetters ? c.upper / (c.upper + c.lower) : 0;
 }
 
 /** Fold and collapse white space: a comparison key ("Khánh  Hoà" → "khanh hoa"). */

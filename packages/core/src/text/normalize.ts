@@ -6,7 +6,7 @@
  * (including wraps separated by blank lines, and words or codes split at a line end).
  */
 import { repairMojibake } from "./encoding.js";
-import { upperShare } from "./fold.js";
+import { caseCount, isSpaceUnit, shareOf, startsLower, startsUpper, type CaseCount } from "./fold.js";
 
 /** Column separator in normalized text: a two-column line keeps its cells apart with a tab. */
 export const COLUMN = "\t";
@@ -14,17 +14,26 @@ export const COLUMN = "\t";
 const LIST_MARKER = /^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*\)|[IVXLC]{1,6}\s*[.)]|[-–—+•*·●▪○]\s|[-–—+•]\S|Điều\s+\d+|Điều\s+[IVX]+)/u;
 const PARAGRAPH_OPENER = /^(?:Thực hiện|Căn cứ|Triển khai|Theo đề nghị|Xét đề nghị|Nhằm|Trên cơ sở|Tiếp theo|Ngày \d|Sáng ngày|Chiều ngày|Nhận được|Trân trọng|Hưởng ứng|Liên quan)/u;
 /** A line ending on one of these words has not finished its phrase. */
-export const OPEN_ENDING = /(?:^|\s)(?:của|về|số|và|với|tại|cho|các|ngày|theo|đối với|trong|trên|thuộc|kèm theo)\s*$/iu;
-const SENTENCE_END = /(?:[.:;!?]|\.\/\.)\s*$/u;
+const OPEN_WORDS = ["của", "về", "số", "và", "với", "tại", "cho", "các", "ngày", "theo", "đối với", "trong", "trên", "thuộc", "kèm theo"];
+export const OPEN_ENDING = new RegExp(`(?:^|\\s)(?:${OPEN_WORDS.join("|")})\\s*$`, "iu");
 const SECTION_START = /^(?:n[ơo]i\s*nh[aậ]n|k[íi]nh\s*g[ửu]i|căn\s*cứ|quyết\s*định\s*:|t[\/.]?\s*[mlM]\b|kt\b|tl\b|tm\b|\W{0,2}v\s*\/\s*v|s[ốoóôơ6]\s*[:;]|\$6|thông báo|quyết định|chỉ thị|công điện)/iu;
-const HEADER_LINE = /(?:ngày|ngay|tháng|thang)[^\n]{0,20}(?:năm|nam)\s*\d{4}\s*$|độc lập|hạnh phúc|xã hội chủ nghĩa|đảng cộng sản/iu;
+/** A header line: a place-date line or the national/Party heading (the two alternatives of the original pattern). */
+const HEADER_DATE = /(?:ngày|ngay|tháng|thang)[^\n]{0,20}(?:năm|nam)\s*\d{4}\s*$/iu;
+const HEADER_PHRASES = ["độc lập", "hạnh phúc", "xã hội chủ nghĩa", "đảng cộng sản"];
+const HEADER_WORDS = new RegExp(HEADER_PHRASES.join("|"), "iu");
+/** A HEADER_WORDS match is as long as its phrase (case folding maps one character to one). */
+const HEADER_WORD_MAX = Math.max(...HEADER_PHRASES.map((p) => p.length));
 
 /** Normalize a document's raw text (any extractor's output) for parsing. */
 export function normalizeText(raw: string): string {
   let text = repairMojibake(raw).text;
-  text = text.replace(/\r\n?/g, "\n").replace(/[\u00a0\u2007\u202f]/g, " ").replace(/[\u200b-\u200d\ufeff]/g, "").replace(/Ð/g, "Đ").replace(/ð/g, "đ");
+  if (/[\r\u00a0\u2007\u202f\u200b-\u200d\ufeffÐð]/.test(text)) {
+    text = text.replace(/\r\n?/g, "\n").replace(/[\u00a0\u2007\u202f]/g, " ").replace(/[\u200b-\u200d\ufeff]/g, "").replace(/Ð/g, "Đ").replace(/ð/g, "đ");
+  }
   text = stripFrontMatter(text);
-  let lines = text.split("\n").map(cleanLine);
+  const split = text.split("\n");
+  const dirty = linesMatching(text, split, NEEDS_CLEANING);
+  let lines = split.map((line, k) => (dirty[k] ? cleanLine(line) : line.trim()));
   lines = dropPageArtifacts(lines);
   lines = joinWrappedLines(lines);
   return collapseBlankLines(lines).join("\n").trim();
@@ -35,36 +44,75 @@ function stripFrontMatter(text: string): string {
   return m && /^\s*---\n(?:[\w-]+:.*\n)+---\n/.test(m[0]) ? text.slice(m[0].length) : text;
 }
 
-const NEEDS_CLEANING = /[*#\\^|_\t\f]| {2}/;
+/** What a line needs cleaning for (never spans a line break). */
+const NEEDS_CLEANING = /[*#\\^|_\t\f]| {2}/g;
 
-/** Markdown and layout cleanup inside one line; column gaps become one tab. */
+/**
+ * Which of `lines` (`text` split at "\n") hold a match of `re`, found in one scan of the text
+ * rather than one regex run per line.
+ */
+function linesMatching(text: string, lines: string[], re: RegExp): boolean[] {
+  const hit = new Array<boolean>(lines.length).fill(false);
+  let line = 0;
+  let next = lines[0]!.length + 1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    while (m.index >= next) next += lines[++line]!.length + 1;
+    hit[line] = true;
+    re.lastIndex = next;
+  }
+  return hit;
+}
+
+/**
+ * Markdown and layout cleanup inside a line that needs it; column gaps become one tab. Each
+ * pattern needs a character the `includes` guard looks for, so a line skips what cannot match.
+ */
 function cleanLine(line: string): string {
-  if (!NEEDS_CLEANING.test(line)) return line.trim();
-  let s = line.replace(/\f/g, "");
-  s = s.replace(/^\s{0,3}#{1,6}\s+/, "");
-  s = s.replace(/\\([*_\-.#()[\]`>+!|])/g, "$1");
-  s = s.replace(/\*\*|__/g, "");
-  s = s.replace(/(^|[\s(“"])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s.,;:)”"])/g, "$1$2");
-  s = s.replace(/\^\(([^)]{0,20})\)/g, "");
-  if (/^\s*\|.*\|\s*$/.test(s)) s = s.replace(/^\s*\||\|\s*$/g, "").replace(/\s*\|\s*/g, COLUMN);
-  s = s.replace(/[ ]{3,}|\s*\t[\s\t]*/g, (gap, offset: number) => (offset === 0 ? "" : COLUMN));
-  s = s.replace(/[ ]{2}/g, " ");
-  return s.replace(/^[\t ]+|[\t ]+$/g, "");
+  let s = line.includes("\f") ? line.replace(/\f/g, "") : line;
+  if (s.includes("#")) s = s.replace(/^\s{0,3}#{1,6}\s+/, "");
+  if (s.includes("\\")) s = s.replace(/\\([*_\-.#()[\]`>+!|])/g, "$1");
+  if (s.includes("**") || s.includes("__")) s = s.replace(/\*\*|__/g, "");
+  if (s.includes("*")) s = s.replace(/(^|[\s(“"])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s.,;:)”"])/g, "$1$2");
+  if (s.includes("^(")) s = s.replace(/\^\(([^)]{0,20})\)/g, "");
+  if (s.includes("|") && /^\s*\|.*\|\s*$/.test(s)) s = s.replace(/^\s*\||\|\s*$/g, "").replace(/\s*\|\s*/g, COLUMN);
+  if (s.includes("\t") || s.includes("   ")) s = s.replace(/[ ]{3,}|\s*\t[\s\t]*/g, (gap, offset: number) => (offset === 0 ? "" : COLUMN));
+  if (s.includes("  ")) s = s.replace(/[ ]{2}/g, " ");
+  return trimTabsAndSpaces(s);
+}
+
+/** s.replace(/^[\t ]+|[\t ]+$/g, "") */
+function trimTabsAndSpaces(s: string): string {
+  let start = 0;
+  let end = s.length;
+  const gap = (c: number): boolean => c === 32 || c === 9;
+  while (start < end && gap(s.charCodeAt(start))) start++;
+  while (end > start && gap(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 const PAGE_NUMBER = /^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?)$/iu;
 const PAGE_BREAK = /^-{2,}\s*page\s*break\s*-{2,}$/i;
 
+const WATERMARK = /www\.|https?:|\btel\b|\bfax\b|thuvienphapluat/i;
+
 /** Page breaks, lone page numbers and watermark lines repeated across pages. */
 function dropPageArtifacts(lines: string[]): string[] {
+  // Only watermark lines are counted: a repeated line matters only when it is one.
   const counts = new Map<string, number>();
-  for (const l of lines) if (l.length > 12) counts.set(l, (counts.get(l) ?? 0) + 1);
+  for (const l of lines) if (l.length > 12 && WATERMARK.test(l)) counts.set(l, (counts.get(l) ?? 0) + 1);
   return lines.map((l, i) => {
-    if (PAGE_BREAK.test(l)) return "";
-    if (PAGE_NUMBER.test(l) && isIsolated(lines, i)) return "";
-    if ((counts.get(l) ?? 0) >= 2 && /www\.|https?:|\btel\b|\bfax\b|thuvienphapluat/i.test(l)) return "";
+    if (l.startsWith("--") && PAGE_BREAK.test(l)) return "";
+    if (mayBePageNumber(l) && PAGE_NUMBER.test(l) && isIsolated(lines, i)) return "";
+    if (counts.size > 0 && (counts.get(l) ?? 0) >= 2) return "";
     return l;
   });
+}
+
+/** PAGE_NUMBER can only start with a dash, a space, a digit or "trang". */
+function mayBePageNumber(l: string): boolean {
+  const c = l.charCodeAt(0);
+  return c === 45 || c === 0x2013 || c === 0x2014 || (c >= 48 && c <= 57) || c === 116 || c === 84 || isSpaceUnit(c);
 }
 
 function isIsolated(lines: string[], i: number): boolean {
@@ -83,7 +131,10 @@ interface WrapStats {
 }
 
 function wrapStats(lines: string[]): WrapStats {
-  const lengths = lines.filter((l) => l.length > 0).map((l) => l.length).sort((a, b) => a - b);
+  const lengths = new Int32Array(lines.reduce((n, l) => (l.length > 0 ? n + 1 : n), 0));
+  let k = 0;
+  for (const l of lines) if (l.length > 0) lengths[k++] = l.length;
+  lengths.sort();
   const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
   let followedByBlank = 0;
   let nonEmpty = 0;
@@ -95,23 +146,91 @@ function wrapStats(lines: string[]): WrapStats {
   return { width, blankSeparated: nonEmpty > 10 && followedByBlank / nonEmpty > 0.6 };
 }
 
+/**
+ * What joinGlue tests on whole lines, computed once per line: a line is tested as the next line,
+ * then again as the current one.
+ */
+class LineFacts {
+  private readonly column: (boolean | undefined)[] = [];
+  private readonly header: (boolean | undefined)[] = [];
+  private readonly cases: (CaseCount | undefined)[] = [];
+
+  constructor(readonly lines: string[]) {}
+
+  hasColumn(k: number): boolean {
+    return (this.column[k] ??= this.lines[k]!.includes(COLUMN));
+  }
+
+  isHeader(k: number): boolean {
+    return (this.header[k] ??= isHeaderLine(this.lines[k]!));
+  }
+
+  caseOf(k: number): CaseCount {
+    return (this.cases[k] ??= caseCount(this.lines[k]!));
+  }
+}
+
+/**
+ * The line (`line` ≥ 0) or joined paragraph (`line` = -1) joinWrappedLines is extending. A
+ * paragraph's facts come from its parts, not from rescanning it at every join (which is
+ * quadratic in a hard-wrapped paragraph): a join happens only when joinGlue found neither
+ * part to hold a column gap or a header phrase, and the glue is " " or "".
+ */
+interface Current {
+  text: string;
+  line: number;
+  /** Paragraph: letter counts and white space (sums over its lines). */
+  cases: CaseCount | null;
+  /** Paragraph: length before the last join, and the glue put there. */
+  seam: number;
+  glue: string;
+}
+
+function currentCases(a: Current, f: LineFacts): CaseCount {
+  return a.line >= 0 ? f.caseOf(a.line) : a.cases!;
+}
+
+function hasColumn(a: Current, f: LineFacts): boolean {
+  return a.line >= 0 && f.hasColumn(a.line);
+}
+
+/** A paragraph's parts hold no header phrase, so one can only straddle the last seam. */
+function isHeader(a: Current, f: LineFacts): boolean {
+  if (a.line >= 0) return f.isHeader(a.line);
+  const last = lastNonSpace(a.text);
+  if (last >= 48 && last <= 57 && HEADER_DATE.test(a.text)) return true;
+  const reach = HEADER_WORD_MAX - 1;
+  return HEADER_WORDS.test(a.text.slice(Math.max(0, a.seam - reach), a.seam + a.glue.length + reach));
+}
+
+function isCapsPhrase(c: CaseCount): boolean {
+  return shareOf(c, 4) > 0.7 && c.spaced;
+}
+
 /** Joins lines that a PDF export or OCR wrapped inside a sentence. */
 function joinWrappedLines(lines: string[]): string[] {
   const stats = wrapStats(lines);
+  const facts = new LineFacts(lines);
   const out: string[] = [];
   let i = 0;
   while (i < lines.length) {
-    let cur = lines[i]!;
+    const cur: Current = { text: lines[i]!, line: i, cases: null, seam: 0, glue: "" };
     let j = i + 1;
-    while (cur !== "") {
-      const next = nextContent(lines, j, stats, cur);
+    while (cur.text !== "") {
+      const next = nextContent(lines, j, stats, cur.text);
       if (next === null) break;
-      const glue = joinGlue(cur, lines[next]!, stats, next > j);
+      const glue = joinGlue(cur, next, facts, stats, next > j);
       if (glue === null) break;
-      cur = cur + glue + lines[next]!;
+      const a = currentCases(cur, facts);
+      const b = facts.caseOf(next);
+      cur.cases = { upper: a.upper + b.upper, lower: a.lower + b.lower, spaced: a.spaced || glue !== "" || b.spaced };
+      cur.seam = cur.text.length;
+      cur.glue = glue;
+      cur.text = cur.text + glue + lines[next]!;
+      cur.line = -1;
       j = next + 1;
     }
-    out.push(cur);
+    out.push(cur.text);
     if (j > i + 1) out.push("");
     i = j;
   }
@@ -122,27 +241,71 @@ function nextContent(lines: string[], j: number, stats: WrapStats, cur: string):
   if (j >= lines.length) return null;
   if (lines[j] !== "") return j;
   const after = lines[j + 1] ?? "";
-  const continues = /^\p{Ll}/u.test(after) || OPEN_ENDING.test(cur) || (/\S-$/.test(cur) && /^\p{Lu}/u.test(after)) || (/^\d/.test(after) && !SENTENCE_END.test(cur));
-  if (after !== "" && (stats.blankSeparated || continues)) return j + 1;
-  return null;
+  if (after === "") return null;
+  const continues = () => startsLower(after) || isOpenEnding(cur) || (endsHyphenated(cur) && startsUpper(after)) || (/^\d/.test(after) && !endsSentence(cur));
+  return stats.blankSeparated || continues() ? j + 1 : null;
 }
 
 /** The text to put between two lines when they are one wrapped sentence, or null. */
-function joinGlue(a: string, b: string, stats: WrapStats, acrossBlank: boolean): string | null {
-  if (a.includes(COLUMN) || b.includes(COLUMN)) return null;
+function joinGlue(cur: Current, bi: number, f: LineFacts, stats: WrapStats, acrossBlank: boolean): string | null {
+  const a = cur.text;
+  const b = f.lines[bi]!;
+  // First the cheapest test that settles most pairs: a line ending a sentence is never joined
+  // (none of the rules below can return glue for it; only null-returning tests come before them).
+  if (endsSentence(a)) return null;
+  if (hasColumn(cur, f) || f.hasColumn(bi)) return null;
   if (LIST_MARKER.test(b) || SECTION_START.test(b)) return null;
-  if (HEADER_LINE.test(a) || HEADER_LINE.test(b)) return null;
-  if (/^\p{Lu}/u.test(b) && (/^\s*[-–]?\s*k[íi]nh\s*g[ửu]i/iu.test(a) || (PARAGRAPH_OPENER.test(b) && !/,\s*$/.test(a)))) return null;
-  if ((isMostlyUpper(a) && /\s/.test(a)) || (isMostlyUpper(b) && /\s/.test(b))) return null;
-  if (/\S-$/.test(a) && /^[\p{Lu}\d]/u.test(b) && !/\s/.test(b.slice(0, 1))) return /^[\p{Lu}\d]{1,8}\b/u.test(b) ? "" : null;
-  if (SENTENCE_END.test(a) && !/,\s*$/.test(a)) return null;
+  if (isHeader(cur, f) || f.isHeader(bi)) return null;
+  if (startsUpper(b) && (/^\s*[-–]?\s*k[íi]nh\s*g[ửu]i/iu.test(a) || (PARAGRAPH_OPENER.test(b) && !endsWithComma(a)))) return null;
+  if (isCapsPhrase(currentCases(cur, f)) || isCapsPhrase(f.caseOf(bi))) return null;
+  if (endsHyphenated(a) && /^[\p{Lu}\d]/u.test(b) && !/\s/.test(b.slice(0, 1))) return /^[\p{Lu}\d]{1,8}\b/u.test(b) ? "" : null;
   const startsLower = /^[\p{Ll}(“"]/u.test(b) && !/^[a-zđ]\s*\)/u.test(b);
   if (startsLower) return " ";
-  if (/,\s*$/.test(a) && !acrossBlank) return " ";
+  if (endsWithComma(a) && !acrossBlank) return " ";
   const long = stats.width >= 40 && a.length >= stats.width * 0.6;
   return long && (!acrossBlank || stats.blankSeparated) ? " " : null;
 }
 
-function isMostlyUpper(s: string): boolean {
-  return upperShare(s, 4) > 0.7;
+/** HEADER_DATE can only match a line whose last non-space character is a digit. */
+function isHeaderLine(s: string): boolean {
+  const last = lastNonSpace(s);
+  return (last >= 48 && last <= 57 && HEADER_DATE.test(s)) || HEADER_WORDS.test(s);
 }
+
+/** The last character of `s` that is not white space, as a code unit; -1 when there is none. */
+function lastNonSpace(s: string): number {
+  let i = s.length - 1;
+  while (i >= 0 && isSpaceUnit(s.charCodeAt(i))) i--;
+  return i < 0 ? -1 : s.charCodeAt(i);
+}
+
+/** /(?:[.:;!?]|\.\/\.)\s*$/ without scanning the whole line ("./." ends with "." too). */
+function endsSentence(s: string): boolean {
+  const c = lastNonSpace(s);
+  return c === 46 || c === 58 || c === 59 || c === 33 || c === 63;
+}
+
+/** /,\s*$/ */
+function endsWithComma(s: string): boolean {
+  return lastNonSpace(s) === 44;
+}
+
+/** /\S-$/ */
+function endsHyphenated(s: string): boolean {
+  const n = s.length;
+  return n >= 2 && s.charCodeAt(n - 1) === 45 && !isSpaceUnit(s.charCodeAt(n - 2));
+}
+
+/** Longest OPEN_ENDING word plus the space before it. */
+const OPEN_TAIL = 1 + Math.max(...OPEN_WORDS.map((w) => w.length));
+
+/**
+ * OPEN_ENDING.test(s) run on the tail that can hold the match: the word ends at the last
+ * non-space character, so the regex need not be tried at every position of a long line.
+ */
+export function isOpenEnding(s: string): boolean {
+  let end = s.length;
+  while (end > 0 && isSpaceUnit(s.charCodeAt(end - 1))) end--;
+  return OPEN_ENDING.test(end > OPEN_TAIL ? s.slice(end - OPEN_TAIL) : s);
+}
+

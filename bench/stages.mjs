@@ -1,0 +1,35 @@
+import { readFileSync, readdirSync } from "node:fs";
+const core = "/work/main/packages/core/dist";
+const { normalizeText } = await import(core + "/text/normalize.js");
+const { toDoc } = await import(core + "/parser/lines.js");
+const { toSource, findAgencies } = await import(core + "/agencies/recognize.js");
+const { parseHeader } = await import(core + "/parser/header.js");
+const { parseRecipients } = await import(core + "/parser/recipients.js");
+const { parseClosing } = await import(core + "/parser/closing.js");
+const { parseOutline } = await import(core + "/parser/outline.js");
+const { parseTasks } = await import(core + "/parser/tasks.js");
+const { parseCitations } = await import(core + "/parser/citations.js");
+const { repairMojibake } = await import(core + "/text/encoding.js");
+const dir = "/work/shared/eval/dev/docs";
+const docs = readdirSync(dir).map(f => readFileSync(`${dir}/${f}`, "utf8"));
+const T = {};
+const time = (k, f) => { const t = performance.now(); const r = f(); T[k] = (T[k] || 0) + performance.now() - t; return r; };
+for (let round = 0; round < 2; round++) { for (const k in T) delete T[k];
+for (let i = 0; i < 1000; i++) {
+  const raw = docs[i % 5];
+  time("repair", () => repairMojibake(raw));
+  const text = time("normalize", () => normalizeText(raw));
+  const doc = time("toDoc", () => toDoc(text));
+  const src = time("toSource", () => toSource(text));
+  const h = time("header", () => parseHeader(doc));
+  const rec = time("recipients", () => parseRecipients(doc, 0, Math.max(h.lastLine + 12, 40)));
+  const bodyStart = Math.max(h.lastLine, rec.lastLine) + 1;
+  const c = time("closing", () => parseClosing(doc, bodyStart));
+  const o = time("outline", () => parseOutline(doc, bodyStart, c.start));
+  time("tasks", () => parseTasks({ doc, src, docDate: h.date?.value ?? null, issuer: null }, o));
+  time("citations", () => parseCitations(doc, src, { ownCode: h.code?.value ?? null, excluded: [] }));
+  time("agencies", () => findAgencies(src, doc.lines[bodyStart]?.start ?? 0, text.length));
+} }
+const total = Object.values(T).reduce((a, b) => a + b, 0);
+for (const [k, v] of Object.entries(T)) console.log(k.padEnd(12), (v / 1000 * 1000).toFixed(3), "ms/doc", (100 * v / total).toFixed(0) + "%");
+console.log("total", (total / 1000).toFixed(3), "ms/doc");

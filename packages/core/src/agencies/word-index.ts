@@ -1,0 +1,102 @@
+/**
+ * @module agencies/word-index
+ * Gazetteer entries grouped by their first word and looked up at an offset of a text without
+ * slicing it: recognition asks "which entries start with the word here?" for nearly every word it
+ * reads, so the word's code units are hashed while it is scanned and only same-hash words compared.
+ */
+
+interface Bucket<T> {
+  word: string;
+  entries: T[];
+}
+
+/** 30-bit rolling hash (stays a small integer, a fast Map key). */
+function step(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) & 0x3fffffff;
+}
+
+/** . , ; : ) */
+function isClosingPunct(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 41;
+}
+
+/**
+ * The lookup key of the word at an offset: up to a space, comma, tab or line end, at most 24 code
+ * units, and the same word without trailing ".,;:)". Computed once, it can be asked of several
+ * indexes (a word being read is looked up as a compound and as a stop).
+ */
+export class WordKey {
+  at = 0;
+  end = 0;
+  hash = 0;
+  bareEnd = 0;
+  bareHash = 0;
+
+  constructor(public s = "") {}
+
+  set(s: string, at: number): this {
+    const max = Math.min(s.length, at + 24);
+    let h = 0;
+    let bareHash = 0;
+    let bareEnd = at;
+    let end = at;
+    for (; end < max; end++) {
+      const c = s.charCodeAt(end);
+      if (c === 32 || c === 44 || c === 10 || c === 9) break;
+      h = step(h, c);
+      if (!isClosingPunct(c)) {
+        bareHash = h;
+        bareEnd = end + 1;
+      }
+    }
+    this.s = s;
+    this.at = at;
+    this.end = end;
+    this.hash = h;
+    this.bareEnd = bareEnd;
+    this.bareHash = bareHash;
+    return this;
+  }
+}
+
+export class WordIndex<T> {
+  private readonly buckets = new Map<number, Bucket<T>[]>();
+
+  /** `entries` in the order lookups should try them; `key` gives an entry's words. */
+  constructor(entries: readonly T[], key: (e: T) => string) {
+    const groups = new Map<string, T[]>();
+    for (const e of entries) {
+      const first = /^[^\s,]+/u.exec(key(e))?.[0] ?? "";
+      groups.set(first, [...(groups.get(first) ?? []), e]);
+    }
+    for (const [word, list] of groups) {
+      let h = 0;
+      for (let i = 0; i < word.length; i++) h = step(h, word.charCodeAt(i));
+      this.buckets.set(h, [...(this.buckets.get(h) ?? []), { word, entries: list }]);
+    }
+  }
+
+  /**
+   * The entries whose first word is the key's word, else, unless `exact`, the word without its
+   * trailing ".,;:)".
+   */
+  get(k: WordKey, exact = false): T[] | undefined {
+    const hit = this.find(k.hash, k.s, k.at, k.end);
+    if (hit || exact || k.bareEnd === k.end) return hit;
+    return this.find(k.bareHash, k.s, k.at, k.bareEnd);
+  }
+
+  /** `get` for the word at `at` of `s`. */
+  at(s: string, at: number, exact = false): T[] | undefined {
+    return this.get(scratch.set(s, at), exact);
+  }
+
+  private find(h: number, s: string, at: number, end: number): T[] | undefined {
+    const bucket = this.buckets.get(h);
+    if (bucket) for (const b of bucket) if (b.word.length === end - at && s.startsWith(b.word, at)) return b.entries;
+    return undefined;
+  }
+}
+
+/** The key `WordIndex.at` computes (used and dropped at once). */
+const scratch = new WordKey();
