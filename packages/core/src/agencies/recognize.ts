@@ -291,24 +291,31 @@ function joinsPrevious(src: Source, raw: Raw, prev: AgencyMention): boolean {
   return (prev.collective || startsLower(prev.text)) && wordsAt(src.lower, raw.start, continuationIndex) !== null && !isUpperUnit(src.text.charCodeAt(raw.start));
 }
 
+/** Heads that name a body of their own, so they never take a preceding plural head ("Các đảng ủy X, Y"). */
+const OWN_BODY = new Set(["ủy ban nhân dân", "uỷ ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "sở", "bộ", "ban", "cục", "tổng cục", "văn phòng", "trung tâm", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "thành ủy", "ủy ban", "uỷ ban", "bệnh viện", "báo", "đài"]);
+
 function distributes(src: Source, raw: Raw, prev: AgencyMention): boolean {
-  return /^các\s/u.test(lowerChars(prev.text)) && isUpperUnit(src.text.charCodeAt(raw.start));
+  const base = prev.distributedFrom ?? prev.text;
+  return /^[cC]ác\s+\p{Ll}/u.test(base) && isUpperUnit(src.text.charCodeAt(raw.start)) && (!raw.head || !OWN_BODY.has(raw.head[0]));
 }
 
 function addMention(src: Source, mentions: AgencyMention[], raw: Raw): void {
   const prev = mentions[mentions.length - 1];
   const text = src.text.slice(raw.start, raw.end);
-  if (prev && !raw.head && !raw.role) {
-    if (joinsPrevious(src, raw, prev)) {
+  if (prev && !raw.role && (!raw.head || distributes(src, raw, prev))) {
+    if (!raw.head && joinsPrevious(src, raw, prev)) {
       prev.text = src.text.slice(prev.span.start, raw.end);
       prev.span = { start: prev.span.start, end: raw.end };
       prev.expanded = expandAbbreviations(prev.text);
       return;
     }
-    const head = /^các\s+([\p{Ll}\s]+?)\s+\p{Lu}/u.exec(prev.text);
+    const base = prev.distributedFrom ?? prev.text;
+    const head = /^[cC]ác\s+([\p{Ll}\s]+?)\s+\p{Lu}/u.exec(base);
     if (head) {
       const name = `${head[1]} ${text}`;
-      mentions.push(makeMention(name, expandAbbreviations(name), raw.start, raw.end, prev.kind, false));
+      const m = makeMention(name, expandAbbreviations(name), raw.start, raw.end, prev.kind, false);
+      m.distributedFrom = base;
+      mentions.push(m);
       return;
     }
   }

@@ -32,6 +32,8 @@ export interface AgencyMention {
   collective: boolean;
   /** A head of an agency ("Chủ tịch UBND tỉnh", "Giám đốc Sở Y tế") rather than the body. */
   role?: string;
+  /** Set when the name took its head from a plural before it: "Quân sự tỉnh" in "Các đảng ủy Công an tỉnh, Quân sự tỉnh" is "đảng ủy Quân sự tỉnh". */
+  distributedFrom?: string;
 }
 
 export type AgencyKind =

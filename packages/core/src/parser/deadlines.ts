@@ -22,7 +22,7 @@ const QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4,
 
 // Guards (`has`) are kept only where the word they look for is rare; a guard that nearly always
 // passes costs a scan of the item for nothing (BEFORE's was "han", as in "thanh").
-const BEFORE = /(?<![a-z])(?:truoc|cham nhat(?: la)?|han chot|han cuoi|thoi han|khong qua|xong truoc|hoan thanh truoc)\s*(?:ngay\s*)?(?=\d|ngay)/g;
+const BEFORE = /(?<![a-z])(?:truoc|cham nhat(?: la)?|han chot|han cuoi|thoi han|khong qua|xong truoc|hoan thanh truoc)\s*(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?\s*,?\s*)?(?=\d|ngay)/g;
 // WITHIN starts with its anchor (scan.ts tries it only there).
 const WITHIN = anchored(/(?<![a-z])trong\s*(?:vong|thoi han|thoi gian)?\s*(\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi lam|muoi nam|hai muoi|ba muoi|muoi)\s*(ngay lam viec|ngay|tuan|thang)(?![a-z])/g, ["trong"]);
 const MONTH = /(?<![a-z])(trong|truoc|het|cuoi|hoan thanh trong|trinh)?\s*(?:ngay\s+)?thang\s*(\d{1,2})\s*(?:[-/]|nam)\s*(\d{4})/g;

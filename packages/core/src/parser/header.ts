@@ -14,6 +14,7 @@ import { cells, isBlank, type Doc, type Line } from "./lines.js";
 import { agencyCase, isAllCaps } from "./names.js";
 import { OPEN_ENDING } from "../text/normalize.js";
 import { nearestProvince, restoreProvinceTail } from "../agencies/places.js";
+import { restoreAgencyName } from "../agencies/known.js";
 import { execAll } from "../text/scan.js";
 
 export interface Located<T> {
@@ -347,6 +348,11 @@ function segments(line: Line, work: string): { text: string; start: number; end:
     if (e > s) out.push({ text: line.text.slice(s, e), start: line.start + s, end: line.start + e });
   }
   return out;
+}
+
+/** Rules drawn under a name ("BỘ TÀI CHÍNH --------") are not part of it. */
+function stripRule(s: string): string {
+  return s.replace(/[\s\-–—_=*.~]+$/u, "").replace(/^[\s\-–—_=*~"“]+/u, "");
 }
 
 function issuerFrom(parts: { text: string; start: number; end: number; line: number }[], ctx: Ctx): Header["issuer"] {

@@ -4,6 +4,7 @@
  * headers and signature blocks ("TỈNH ỦY ĐẮK LẮK" → "Tỉnh ủy Đắk Lắk", "PHÓ CHÁNH VĂN PHÒNG" →
  * "Phó Chánh Văn phòng"), and recognition of a person's name.
  */
+import { nearestProvince } from "../agencies/places.js";
 import { collapseSpaces, foldChars, lowerChars, splitSpaces, startsUpper, stripTrailingPunct, upperShare } from "../text/fold.js";
 
 const FIXED: Readonly<Record<string, string>> = {
@@ -38,7 +39,7 @@ export function agencyCase(name: string): string {
   if (fixed) return fixed;
   const words = trimmed.split(" ");
   const lowerWords = lower.split(" ");
-  let afterUnit = /^(?:tỉnh|huyện|thành|thị|quận|đảng) u[ỷy]\s/u.test(lower);
+  let afterUnit = /^(?:tỉnh|huyện|thành|thị|quận|đảng) (?:ủy|uỷ|uy)\s/u.test(lower);
   let afterHead = -1;
   const out = lowerWords.map((w, i) => {
     const orig = words[i]!;
@@ -135,10 +136,15 @@ export function isPersonName(s: string, strict = true): boolean {
   if (/\d|[()/:]/.test(t)) return false;
   const allCaps = isAllCaps(t);
   if (!words.every((w) => startsUpper(w) && (allCaps || !/\p{Lu}/u.test(w.slice(1))))) return false;
+  const folded = foldChars(t).toLowerCase();
+  if (NOT_A_NAME.test(folded) || nearestProvince(t) !== null && foldChars(nearestProvince(t)!) === folded) return false;
   const first = foldChars(words[0]!);
   if (SURNAMES.has(first)) return true;
   return !strict && words.length <= 4;
 }
+
+/** Capitalised words of the genre that are no one's name (offices, titles, headings). */
+const NOT_A_NAME = /^(?:van phong|yeu cau|pho\s|chu tich|truong\s|tong\s|cuc\s|noi nhan|kinh gui|cong hoa|doc lap|thu tuong|bo truong|giam doc|ban\s|so\s|uy ban|tinh uy|dang uy|trung tam|trung uong|viet nam|quyet dinh|thong bao|chi thi|ke hoach|cong van|nghi quyet|le\s?$)/;
 
 /** "NGUYỄN VĂN A" → "Nguyễn Văn A". */
 export function personCase(s: string): string {

@@ -19,6 +19,8 @@ export interface TaskContext {
   src: Source;
   docDate: string | null;
   issuer: string | null;
+  /** "Kính gửi" items: who acts when neither an item nor its introducing sentence names anyone. */
+  recipients?: readonly { span: { start: number; end: number } }[];
 }
 
 interface LeadResult {
@@ -40,12 +42,19 @@ const GENERIC_REST = /^(?:(?:nghiem tuc|khan truong|chu dong|kip thoi|phoi hop|t
 /** Tasks of the outline; `intro` is the preamble's addressee list. */
 export function parseTasks(ctx: TaskContext, outline: Outline): Task[] {
   const intro = introAddressees(ctx, outline.preamble.start, outline.preamble.end);
+  if (!intro.length) intro.push(...recipientAgencies(ctx));
   const tasks: Task[] = [];
   for (const item of outline.items) walk(ctx, item, intro, tasks);
   const closing = outline.closing ? closingTask(ctx, outline) : null;
   if (closing) tasks.push(closing);
   if (!outline.items.length) tasks.push(...paragraphTasks(ctx, outline.preamble.start, outline.preamble.end));
   return tasks;
+}
+
+function recipientAgencies(ctx: TaskContext): AgencyMention[] {
+  const out: AgencyMention[] = [];
+  for (const r of ctx.recipients ?? []) out.push(...readAgencyList(ctx.src, r.span.start, r.span.end).mentions);
+  return out;
 }
 
 /** A body without numbered items: each paragraph that asks a named agency to act is a task. */
