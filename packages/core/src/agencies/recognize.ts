@@ -188,8 +188,11 @@ function isNamePunct(c: number): boolean {
   return c === 45 || c === 0x2013 || c === 34 || c === 0x201c || c === 0x201d || c === 39 || c === 0x2019 || c === 47 || c === 46;
 }
 
+const UNIT_WORD = /(?:^|\s)(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\s*$/u;
+
 function extend(src: Source, pos: number, b: Bound, from: number): number {
   let last = pos;
+  let placeNamed = false;
   for (let words = 0; before(b, pos) && words < 18; words++) {
     pos = skipSpaces(src.text, pos, b);
     if (!before(b, pos)) break;
@@ -208,6 +211,10 @@ function extend(src: Source, pos: number, b: Bound, from: number): number {
     if (!isWordChar(c) && !isNamePunct(c)) break;
     if (c === 46 && !isWordChar(src.text.charCodeAt(pos + 1))) break;
     if (src.lower.startsWith("và ", pos) || stopAt(src, pos, from, key)) break;
+    const upper = isUpperUnit(c);
+    // "… thành phố Phan Thiết truy vết": after a place's name a lower-case word is the verb.
+    if (placeNamed && !upper) break;
+    if (upper && UNIT_WORD.test(src.lower.slice(Math.max(from, pos - 12), pos))) placeNamed = true;
     let stop = wordEnd(src.text, pos, b);
     if (stop === pos) break;
     const dotted = src.text.charCodeAt(stop - 1) === 46;

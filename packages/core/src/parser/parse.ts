@@ -47,7 +47,7 @@ export function parseDocument(rawText: string, options: ParseOptions = {}): Docu
   const issuerName = header.issuer?.name ?? null;
   // Agencies first: the lists it reads are remembered on `src` for tasks and citations.
   const agencies = findAgencies(src, doc.lines[bodyStart]?.start ?? 0, doc.lines[closing.end - 1]?.end ?? text.length);
-  const tasks = parseTasks({ doc, src, docDate: date, issuer: issuerName, recipients: recipients.items }, outline);
+  const tasks = parseTasks({ doc, src, docDate: date, issuer: issuerName, recipients: recipients.items, bodyLines: { from: bodyStart, to: closing.start } }, outline);
   const citations = parseCitations(doc, src, { ownCode: header.code?.value ?? null, excluded: [...restatements(doc), ...codeLines(doc, header.lastLine)], ocr: options.source?.ocr === true });
   const record: DocumentRecord = {
     system: header.system,

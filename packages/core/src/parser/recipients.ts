@@ -22,6 +22,8 @@ export function parseRecipients(doc: Doc, from: number, to: number): Recipients 
       const f = doc.folded.slice(c.start, c.end);
       const m = f.includes("kinh") ? /^\s*[-–]?\s*kinh\s*gui\s*[:;.]?\s*/.exec(f) : null;
       if (m && KINH_GUI.test(c.text)) return readList(doc, i, c.start + m[0].length, c.end);
+      // A công điện names its addressees after "… điện:" ("CHỦ TỊCH UBND TỈNH điện:").
+      if (f.endsWith(":") && /\sdien\s*:$/.test(f) && c.text.trim().length < 120) return readList(doc, i, c.end, c.end);
     }
   }
   return { items: [], line: -1, lastLine: -1 };

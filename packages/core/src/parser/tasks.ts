@@ -11,6 +11,7 @@ import { readAgencyList, type Source } from "../agencies/recognize.js";
 import { collapseSpaces, startsUpper } from "../text/fold.js";
 import { anchored, matchesOf } from "../text/scan.js";
 import { findDeadline } from "./deadlines.js";
+import { tableTasks } from "./table.js";
 import type { Doc } from "./lines.js";
 import { fullEnd, type Item, type Outline } from "./outline.js";
 
@@ -21,6 +22,8 @@ export interface TaskContext {
   issuer: string | null;
   /** "Kính gửi" items: who acts when neither an item nor its introducing sentence names anyone. */
   recipients?: readonly { span: { start: number; end: number } }[];
+  /** Lines of the body, where tables of assignments are looked for. */
+  bodyLines?: { from: number; to: number };
 }
 
 interface LeadResult {
@@ -48,6 +51,7 @@ export function parseTasks(ctx: TaskContext, outline: Outline): Task[] {
   const closing = outline.closing ? closingTask(ctx, outline) : null;
   if (closing) tasks.push(closing);
   if (!outline.items.length) tasks.push(...paragraphTasks(ctx, outline.preamble.start, outline.preamble.end));
+  if (ctx.bodyLines) tasks.push(...tableTasks(ctx.doc, ctx.src, ctx.bodyLines.from, ctx.bodyLines.to, ctx.docDate));
   return tasks;
 }
 

@@ -45,6 +45,9 @@ function stripFrontMatter(text: string): string {
 }
 
 /** What a line needs cleaning for (never spans a line break). */
+/** A table row written with bars between cells ("1 | Nội dung | Sở Y tế | …"): at least three cells. */
+const TABLE_ROW = /^[^|\n]*\S\s+\|\s+\S[^|\n]*\|\s+\S/;
+
 const NEEDS_CLEANING = /[*#\\^|_\t\f]| {2}/g;
 
 /**
@@ -75,7 +78,7 @@ function cleanLine(line: string): string {
   if (s.includes("**") || s.includes("__")) s = s.replace(/\*\*|__/g, "");
   if (s.includes("*")) s = s.replace(/(^|[\s(“"])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s.,;:)”"])/g, "$1$2");
   if (s.includes("^(")) s = s.replace(/\^\(([^)]{0,20})\)/g, "");
-  if (s.includes("|") && /^\s*\|.*\|\s*$/.test(s)) s = s.replace(/^\s*\||\|\s*$/g, "").replace(/\s*\|\s*/g, COLUMN);
+  if (s.includes("|") && (/^\s*\|.*\|\s*$/.test(s) || TABLE_ROW.test(s))) s = s.replace(/^\s*\||\|\s*$/g, "").replace(/\s*\|\s*/g, COLUMN);
   if (s.includes("\t") || s.includes("   ")) s = s.replace(/[ ]{3,}|\s*\t[\s\t]*/g, (gap, offset: number) => (offset === 0 ? "" : COLUMN));
   if (s.includes("  ")) s = s.replace(/[ ]{2}/g, " ");
   return trimTabsAndSpaces(s);
