@@ -48,9 +48,9 @@ function before(b: Bound, x: number): boolean {
   return false;
 }
 
-/** `folded` may be passed when the caller has folded `text` already (Doc.folded). */
-export function toSource(text: string, folded: string = foldChars(text)): Source {
-  return { text, lower: lowerChars(text), folded, lists: new Map() };
+/** `folded` and `lower` may be passed when the caller has them already (Doc.folded, Doc.lower). */
+export function toSource(text: string, folded: string = foldChars(text), lower: string = lowerChars(text)): Source {
+  return { text, lower, folded, lists: new Map() };
 }
 
 const sortedHeads = [...HEADS].sort((a, b) => b[0].length - a[0].length);

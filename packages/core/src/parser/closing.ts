@@ -177,7 +177,18 @@ function routeRest(piece: Piece, out: Streams): void {
   else out.signature.push(piece);
 }
 
+/** isSignaturePiece's answers by text: it is pure, and asked of each tail of a list line. */
+const signaturePieces = new Map<string, boolean>();
+
 function isSignaturePiece(t: string): boolean {
+  const hit = signaturePieces.get(t);
+  if (hit !== undefined) return hit;
+  const answer = isSignaturePieceUncached(t);
+  if (signaturePieces.size < 20_000) signaturePieces.set(t, answer);
+  return answer;
+}
+
+function isSignaturePieceUncached(t: string): boolean {
   const s = t.trim();
   return AUTHORITY.test(s) || (isAllCaps(s) && SIGNER_TITLES.test(s)) || isPersonName(stripSigned(s)) || SIGNED_NOTE.test(s);
 }

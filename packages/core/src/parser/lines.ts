@@ -4,7 +4,7 @@
  * so patterns run on folded text and values are cut from the original at the same offsets.
  */
 import type { Span } from "../errors.js";
-import { foldChars } from "../text/fold.js";
+import { foldAndLower } from "../text/fold.js";
 
 export interface Line {
   index: number;
@@ -26,11 +26,13 @@ export interface Cell {
 export interface Doc {
   text: string;
   folded: string;
+  /** lowerChars(text), for the agency recognizer's Source (computed with `folded`). */
+  lower: string;
   lines: Line[];
 }
 
 export function toDoc(text: string): Doc {
-  const folded = foldChars(text);
+  const { folded, lower } = foldAndLower(text);
   const lines: Line[] = [];
   let start = 0;
   for (let index = 0; start <= text.length; index++) {
@@ -39,7 +41,7 @@ export function toDoc(text: string): Doc {
     lines.push({ index, start, end, text: text.slice(start, end), folded: folded.slice(start, end), cellList: null });
     start = end + 1;
   }
-  return { text, folded, lines };
+  return { text, folded, lower, lines };
 }
 
 /** A trimmed value and its span, cut from `text` at [start, end). */

@@ -130,6 +130,19 @@ const SURNAMES = new Set(
 
 /** A person's name: 2–5 capitalised words, the first a known family name (or all 2–4 plain). */
 export function isPersonName(s: string, strict = true): boolean {
+  // Pure in its arguments: the closing scans ask it of the same lines and pieces many times.
+  const cache = strict ? strictNames : looseNames;
+  const hit = cache.get(s);
+  if (hit !== undefined) return hit;
+  const answer = isPersonNameUncached(s, strict);
+  if (cache.size < 20_000) cache.set(s, answer);
+  return answer;
+}
+
+const strictNames = new Map<string, boolean>();
+const looseNames = new Map<string, boolean>();
+
+function isPersonNameUncached(s: string, strict: boolean): boolean {
   const t = stripTrailingPunct(s).trim();
   const words = splitSpaces(t, 6);
   if (words.length < 2 || words.length > 5) return false;

@@ -35,7 +35,7 @@ export function parseDocument(rawText: string, options: ParseOptions = {}): Docu
   }
   const text = normalizeText(raw);
   const doc = toDoc(text);
-  const src = toSource(text, doc.folded);
+  const src = toSource(text, doc.folded, doc.lower);
   const header = parseHeader(doc);
   const recipients = parseRecipients(doc, 0, Math.max(header.lastLine + 12, 40));
   const bodyStart = Math.max(header.lastLine, recipients.lastLine) + 1;

@@ -102,8 +102,6 @@ export function splitSpaces(s: string, limit = Infinity): string[] {
   return out;
 }
 
-/** White space that `s.replace(/\s+/g, " ")` changes: a run of two or more, or one that is not " ". */
-const UNCOLLAPSED = /\s\s+|[^\S ]/g;
 
 /** `/^\p{Lu}/u.test(s)`: by table unless `s` opens with a surrogate pair. */
 export function startsUpper(s: string): boolean {
@@ -124,9 +122,27 @@ export function stripTrailingPunct(s: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
-/** `s.replace(/\s+/g, " ")`, several times faster: single spaces, the common gap, are not matched. */
+/**
+ * `s.replace(/\s+/g, " ")`, by one scan. The former pattern /\s\s+|[^\S ]/g matches exactly the maximal white-space runs
+ * other than a lone " " (a run of two or more matches whole, greedily, from its first unit), so
+ * each run becomes one space; a string with single spaces only is returned as it is.
+ */
 export function collapseSpaces(s: string): string {
-  return s.replace(UNCOLLAPSED, " ");
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && (c < 0xa0 || (c > 0xa0 && c < 0x1680))) continue;
+    if (!isSpaceUnit(c)) continue;
+    let j = i + 1;
+    while (j < s.length && isSpaceUnit(s.charCodeAt(j))) j++;
+    if (j - i > 1 || c !== 32) {
+      out += s.slice(last, i) + " ";
+      last = j;
+    }
+    i = j - 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 /** Upper- and lower-case letters of `s` (as upperShare counts them) and whether it has white space. */
@@ -158,6 +174,38 @@ export function shareOf(c: CaseCount, minLetters = 1): number {
 /** Fold and collapse white space: a comparison key ("Khánh  Hoà" → "khanh hoa"). */
 export function foldKey(text: string): string {
   return foldChars(text.normalize("NFC")).replace(/\s+/g, " ").trim();
+}
+
+/**
+ * `toLowerCase` of every BMP code unit that lower-cases to one unit (else the unit itself): what
+ * lowerChars gives per character. Not used for text holding "Σ" (the whole-string lower-casing
+ * depends on its context: final sigma), surrogates (astral letters lower-case as pairs) or a BOM.
+ */
+const LOWER_UNIT = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const l = String.fromCharCode(c).toLowerCase();
+  LOWER_UNIT[c] = l.length === 1 ? l.charCodeAt(0) : c;
+}
+const SIGMA = 0x3a3;
+/** The decoder drops a leading byte-order mark: text holding one takes the slow path. */
+const BOM = 0xfeff;
+
+/**
+ * `foldChars(text)` and `lowerChars(text)` in one pass over the text (a document's Doc and Source
+ * need both). The table path gives what lowerChars gives: where `toLowerCase` would change the
+ * length, lowerChars keeps each such character as is, and so does LOWER_UNIT.
+ */
+export function foldAndLower(text: string): { folded: string; lower: string } {
+  const n = text.length;
+  const folded = new Uint16Array(n);
+  const lower = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SIGMA || c === BOM || (c >= 0xd800 && c <= 0xdfff)) return { folded: foldChars(text), lower: lowerChars(text) };
+    folded[i] = c < TABLE_SIZE ? FOLD[c]! : c;
+    lower[i] = LOWER_UNIT[c]!;
+  }
+  return { folded: decoder.decode(folded), lower: decoder.decode(lower) };
 }
 
 /** Lower-case keeping diacritics, one UTF-16 unit in, one out (so offsets stay valid). */
