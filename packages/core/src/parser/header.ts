@@ -308,8 +308,8 @@ function isHeaderNoise(folded: string): boolean {
   return f === "" || /^[-*_=~.]+$/.test(f) || (nam && STATE_HEADING.test(f)) || (nam && PARTY_HEADING.test(f)) || (f.includes("ph") && MOTTO.test(f)) || (f.includes("doan") && UNION_HEADING.test(f)) || wordDateBefore(f, 40);
 }
 
-const ISSUER_EXCLUDE = /^(?:van ban dien tu|cv den|den|sao y|ban sao|du thao|hoa toc|thuong khan|khan|mat|toi mat|tuyet mat|so\b.*|ky boi.*|co quan:.*|thoi gian ky.*)$/;
-const CONTINUES = /^(?:tinh|huyen|thanh pho|tp\.?|xa|phuong|thi xa|thi tran|quan|va|viet nam|nam|xa hoi|thuong binh|trung uong|tw)\b/;
+const ISSUER_EXCLUDE = /^(?:van ban dien tu|cv den|den|sao y|ban sao|du thao|hoa toc|thuong khan|khan|mat|toi mat|tuyet mat|so\s*[:;.]?\s*[\d$#{l].*|ky boi.*|co quan:.*|thoi gian ky.*)$/;
+const CONTINUES = /^(?:tinh|huyen|thanh pho|tp\.?|xa|phuong|thi xa|thi tran|quan|va|viet nam|nam|xa hoi|thuong binh|trung uong|tw)\b(?!\s+uy\b)/;
 const STARTS_AGENCY = /^(?:ban|so|bo|cuc|tong cuc|chi cuc|van phong|uy ban|ubnd|hoi dong|hdnd|tinh uy|huyen uy|thanh uy|thi uy|dang uy|trung tam|vien|vu|phong|cong an|bo chi huy|doan|hoi|tong lien doan|lien doan|thu tuong|chinh phu|bao hiem|kho bac|thanh tra|truong|benh vien|tong cong ty|cong ty|dang bo|chi bo)\b/;
 
 /** The issuing body: the capitalised left-column lines above the number (parent above issuer). */
@@ -367,8 +367,8 @@ function issuerFrom(parts: { text: string; start: number; end: number; line: num
   }
   const issuer = bodies[bodies.length - 1]!;
   const parent = bodies.length > 1 ? bodies[bodies.length - 2]! : null;
-  let name = restoreProvinceTail(agencyCase(issuer.text));
-  const parentName = parent ? agencyCase(parent.text) : null;
+  let name = restoreAgencyName(restoreProvinceTail(agencyCase(stripRule(issuer.text))));
+  const parentName = parent ? restoreAgencyName(restoreProvinceTail(agencyCase(stripRule(parent.text)))) : null;
   if (parentName && /^Ban Chấp hành Trung ương$/u.test(parentName) && /^(?:Ban|Văn phòng|Ủy ban Kiểm tra)\s/u.test(name) && !/Trung ương/u.test(name)) name = `${name} Trung ương`;
   const out: NonNullable<Header["issuer"]> = { name, parent: parentName, span: { start: issuer.start, end: issuer.end }, line: issuer.line };
   if (parent) out.parentSpan = { start: parent.start, end: parent.end };

@@ -157,7 +157,7 @@ function isPersonNameUncached(s: string, strict: boolean): boolean {
 }
 
 /** Capitalised words of the genre that are no one's name (offices, titles, headings). */
-const NOT_A_NAME = /^(?:van phong|yeu cau|pho\s|chu tich|truong\s|tong\s|cuc\s|noi nhan|kinh gui|cong hoa|doc lap|thu tuong|bo truong|giam doc|ban\s|so\s|uy ban|tinh uy|dang uy|trung tam|trung uong|viet nam|quyet dinh|thong bao|chi thi|ke hoach|cong van|nghi quyet|le\s?$)/;
+const NOT_A_NAME = /^(?:van phong|yeu cau|pho\s|chu tich|cuc\s|noi nhan|kinh gui|cong hoa|doc lap|thu tuong|bo truong|giam doc|ban\s|so\s|uy ban|tinh uy|dang uy|trung tam|trung uong|viet nam|quyet dinh|thong bao|chi thi|ke hoach|cong van|nghi quyet)/;
 
 /** "NGUYỄN VĂN A" → "Nguyễn Văn A". */
 export function personCase(s: string): string {
