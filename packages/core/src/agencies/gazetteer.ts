@@ -211,7 +211,7 @@ export const STOPS: readonly string[] = [
   "cập nhật", "đánh giá", "phổ biến", "biểu dương", "khen thưởng", "mở rộng", "tiến hành", "phát hiện", "thống nhất",
   "gương mẫu", "lựa chọn", "thi hành", "mua", "tiêm", "xét nghiệm", "cách ly", "điều trị", "đăng ký", "nộp",
   "cấp phát", "sử dụng", "đưa", "thiết lập", "vì", "do", "khi", "nếu", "sau khi", "trước", "từ", "đến", "trong",
-  "truy vết", "khoanh vùng", "tạm dừng", "phong tỏa", "phong toả", "lấy mẫu", "giãn cách", "dừng", "nghiêm cấm",
+  "bảo vệ", "vận chuyển", "bảo quản", "phân bổ", "truy vết", "khoanh vùng", "tạm dừng", "phong tỏa", "phong toả", "lấy mẫu", "giãn cách", "dừng", "nghiêm cấm",
   "như sau", "sau đây", "về việc", "về", "tại", "với", "cùng", "quy định", "hướng dẫn thi hành", "ban hành kèm theo",
 ];
 

@@ -124,11 +124,25 @@ export function analyzeLead(ctx: TaskContext, start: number, end: number): LeadR
   return result;
 }
 
+/**
+ * "Tổ chức tiêm chủng: Trung tâm Kiểm soát bệnh tật tỉnh chủ trì, …" — a short title before a
+ * colon names the work; who does it follows the colon.
+ */
+function titledItem(ctx: TaskContext, start: number, sentenceEnd: number, end: number): LeadResult | null {
+  const colon = ctx.doc.text.indexOf(":", start);
+  if (colon < 0 || colon >= sentenceEnd || colon - start > 80 || colon + 1 >= end) return null;
+  if (readAgencyList(ctx.src, start, colon).mentions.length) return null;
+  const after = analyzeLead(ctx, colon + 1, end);
+  return after.explicit ? after : null;
+}
+
 function analyzeLeadUncached(ctx: TaskContext, start: number, end: number): LeadResult {
   const { doc, src } = ctx;
   const sentenceEnd = firstSentenceEnd(doc.text, start, end);
   const head = doc.folded.slice(start, sentenceEnd).trimStart();
   const lead0 = start + (doc.folded.slice(start, sentenceEnd).length - head.length);
+  const titled = titledItem(ctx, lead0, sentenceEnd, end);
+  if (titled) return titled;
   const ask = ASK.exec(head);
   if (ask) {
     const list = readAgencyList(src, lead0 + ask[0].length, sentenceEnd);
