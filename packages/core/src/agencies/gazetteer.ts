@@ -217,6 +217,7 @@ export const STOPS: readonly string[] = [
 
 /** A stop that is a noun after these words: "cơ quan tham mưu", "các tổ chức chính trị". */
 export const STOP_EXCEPTIONS: readonly (readonly [string, RegExp])[] = [
+  ["quản lý", /(?:^|\s)ban\s*$/],
   ["tham mưu", /(?:cơ quan|các cơ quan)\s+$/],
   ["tổ chức", /(?:các|cơ quan,|và|các cơ quan,)\s*$|^\s*$/],
   ["trong", /(?:địa phương|đơn vị|cơ quan|huyện, thành phố|huyện, thị xã, thành phố|các huyện)\s+$/],
