@@ -85,7 +85,26 @@ export function parseCitations(doc: Doc, src: Source, ctx: CitationContext): Cit
     prev.issuer ??= mention.issuer;
     prev.spans.push({ start: mention.start, end: mention.end });
   }
-  return [...byKey.values()].map(({ inferred, ...c }) => ({ ...c, issuer: c.issuer ?? inferred }));
+  const merged = ctx.ocr ? mergeTruncated(byKey) : [...byKey.values()];
+  return merged.map(({ inferred, ...c }) => ({ ...c, issuer: c.issuer ?? inferred }));
+}
+
+/** OCR cuts codes short ("1368/QĐ" for "1368/QĐ-UBND"): a code that begins another code is that code. */
+function mergeTruncated<T extends Citation>(byKey: Map<string, T>): T[] {
+  const keys = [...byKey.keys()];
+  const out: T[] = [];
+  for (const k of keys) {
+    const longer = keys.find((o) => o !== k && o.length > k.length && o.startsWith(k) && /^[-/]/.test(o.slice(k.length)));
+    if (!longer) {
+      out.push(byKey.get(k)!);
+      continue;
+    }
+    const target = byKey.get(longer)!;
+    const short = byKey.get(k)!;
+    target.date ??= short.date;
+    target.spans.push(...short.spans);
+  }
+  return out;
 }
 
 function readMention(doc: Doc, src: Source, m: RegExpMatchArray): Mention | null {
@@ -155,11 +174,13 @@ const knownFolded = [...KNOWN_SEGMENTS].map((k) => [codeKey(k), k] as const);
 
 /** Replaces a symbol segment OCR misread by the one known segment a single edit away. */
 function repairSymbol(code: string): string {
-  return code.replace(/[\p{L}]{2,}/gu, (seg) => {
+  return code.replace(/(\p{Lu})\1{2,}/gu, "$1").replace(/[\p{L}]{2,}/gu, (seg) => {
     if (KNOWN_SEGMENTS.has(seg)) return seg;
     const key = codeKey(seg);
     const near = knownFolded.filter(([k]) => k.length >= 2 && editDistance(k, key) === 1);
-    return near.length === 1 ? near[0]![1] : seg;
+    // "QĐĐ" is one letter from both QĐ and QĐi: an OCR doubling keeps the known segment it starts with.
+    const prefixed = near.filter(([k]) => key.startsWith(k));
+    return near.length === 1 ? near[0]![1] : prefixed.length === 1 ? prefixed[0]![1] : seg;
   });
 }
 

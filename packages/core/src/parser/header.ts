@@ -130,12 +130,19 @@ interface CodeFound extends Located<string> {
 }
 
 /** "Số: 115/UBND-KGVX", "Số 820 -CV/TU", OCR "Só:43l¿LĐTBXH-ATLĐ", "$6:245/TLD", "Số: 1 0 9 4 3 /BYT-MT". */
+function isOwnNumberPrefix(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 24), at);
+  return /(?:^|\t|\s{2}|[*#>\-–]\s*)$/u.test(before) || /^[S$]/.test(text.slice(at, at + 1)) && !/\p{Ll}\s+$/u.test(before);
+}
+
 function findCode(ctx: Ctx): CodeFound | null {
   let fallback: CodeFound | null = null;
   for (let i = 0; i < ctx.limit; i++) {
     const f = ctx.work[i]!;
     for (const m of execAll(CODE_PREFIX, f)) {
       const line = ctx.doc.lines[i]!;
+      // The document's own "Số:" opens a line or cell; "… công văn số 4039/STC-HCSN" mid-sentence is a citation.
+      if (!isOwnNumberPrefix(line.text, m.index)) continue;
       const at = line.start + m.index + m[0].length;
       const found = readCode(ctx.doc.text, at, line.end);
       if (found && /[/]/.test(found.value) && /\p{L}{2}/u.test(found.value)) return { ...found, line: i };
@@ -322,7 +329,7 @@ function findIssuer(ctx: Ctx, code: CodeFound | null, date: DateFound | null): H
     for (const part of segments(line, w)) {
       if (i === code?.line && part.start >= code.span.start - 8) continue;
       const f = ctx.doc.folded.slice(part.start, part.end).trim();
-      if (!f || ISSUER_EXCLUDE.test(f) || NOISE_LINE.test(f)) {
+      if (!f || ISSUER_EXCLUDE.test(f) || NOISE_LINE.test(f) || TITLE_NAMES.includes(f)) {
         if (/^[*]+$/.test(f) && picked.length) return issuerFrom(picked, ctx);
         continue;
       }
