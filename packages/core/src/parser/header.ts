@@ -225,14 +225,17 @@ function readPlace(doc: Doc, line: Line, dateIndex: number, code: CodeFound | nu
   return { value: known && known !== clean && !/thành phố|tp/iu.test(clean) ? known : clean, span: { start, end: line.start + from + before.length }, line: line.index };
 }
 
+/** "HƯỚNG DẪN TẠM THỜI", "HƯỚNG DẪN LIÊN NGÀNH": the type name with a qualifier. */
+const QUALIFIER = /\s+(?:tam thoi|lien tich|lien nganh)$/;
+
 function findTitle(ctx: Ctx): Located<DocumentTypeInfo> | null {
   for (let i = 0; i < ctx.limit; i++) {
     const line = ctx.doc.lines[i]!;
     for (const c of cells(line)) {
       if (!isAllCaps(c.text)) continue;
-      const f = c.folded.trim().replace(/[:.]$/, "").replace(/^[^a-z]{1,3}(?=[a-z])/, "");
+      const f = c.folded.trim().replace(/[:.]$/, "").replace(/^[^a-z]{1,3}(?=[a-z])/, "").replace(QUALIFIER, "");
       if (!TITLE_NAMES.includes(f)) continue;
-      const type = typeByName(c.text.trim().replace(/[:.]$/, "").replace(/^[^\p{L}]{1,3}/u, ""));
+      const type = typeByName(c.text.trim().replace(/[:.]$/, "").replace(/^[^\p{L}]{1,3}/u, "").replace(/\s+(?:TẠM THỜI|LIÊN TỊCH|LIÊN NGÀNH)$/u, ""));
       if (type) return { value: type, span: { start: c.start + (c.text.length - c.text.trimStart().length), end: c.end }, line: i };
     }
   }
@@ -329,7 +332,7 @@ function findIssuer(ctx: Ctx, code: CodeFound | null, date: DateFound | null): H
     for (const part of segments(line, w)) {
       if (i === code?.line && part.start >= code.span.start - 8) continue;
       const f = ctx.doc.folded.slice(part.start, part.end).trim();
-      if (!f || ISSUER_EXCLUDE.test(f) || NOISE_LINE.test(f) || TITLE_NAMES.includes(f)) {
+      if (!f || ISSUER_EXCLUDE.test(f) || NOISE_LINE.test(f) || TITLE_NAMES.includes(f.replace(QUALIFIER, "")) || /^(?:[ivx]+|\d+)\.\s/.test(f)) {
         if (/^[*]+$/.test(f) && picked.length) return issuerFrom(picked, ctx);
         continue;
       }

@@ -5,7 +5,7 @@
  */
 import type { Issue, Span } from "../errors.js";
 import type { DocumentRecord, DocumentType, SourceInfo } from "../document/record.js";
-import { toSource, findAgencies } from "../agencies/recognize.js";
+import { toSource, findAgencies, readAgencyList } from "../agencies/recognize.js";
 import { normalizeText } from "../text/normalize.js";
 import { parseCitations } from "./citations.js";
 import { parseClosing } from "./closing.js";
@@ -51,12 +51,12 @@ export function parseDocument(rawText: string, options: ParseOptions = {}): Docu
   const citations = parseCitations(doc, src, { ownCode: header.code?.value ?? null, excluded: [...restatements(doc), ...codeLines(doc, header.lastLine)], ocr: options.source?.ocr === true });
   const record: DocumentRecord = {
     system: header.system,
-    issuer: header.issuer ? { name: header.issuer.name, parent: header.issuer.parent, span: header.issuer.span, ...(header.issuer.parentSpan ? { parentSpan: header.issuer.parentSpan } : {}) } : null,
+    issuer: header.issuer ? { name: header.issuer.name, parent: header.issuer.parent, span: header.issuer.span, ...(header.issuer.parentSpan ? { parentSpan: header.issuer.parentSpan } : {}) } : attachedIssuer(doc, src, extraWarnings),
     code: header.code?.value ?? null,
     type: documentType(header),
     place: header.place?.value ?? null,
     date,
-    subject: header.subject?.value ?? null,
+    subject: header.subject ? header.subject.value.replace(/\s*\((?:Ban hành )?[Kk]èm theo[^)]*\)\s*$/u, "") || null : null,
     urgency: header.urgency?.value ?? null,
     secrecy: header.secrecy?.value ?? null,
     recipients: recipients.items.map((r) => r.value),
@@ -118,6 +118,21 @@ function dateFromStamp(doc: Doc, h: Header, source: SourceInfo | undefined): str
   const written = doc.folded.slice(h.date.span.start, h.date.span.end + 20);
   const m = /thang\s*(\d{1,2})\s*[,.]?\s*nam\s*(\d{4})/.exec(written);
   return m && Number(m[1]) === Number(stamp.slice(5, 7)) && m[2] === stamp.slice(0, 4) ? stamp : null;
+}
+
+/**
+ * A guidance or regulation sent as an attachment has no header of its own; the line
+ * "(Ban hành kèm theo Công văn số … của Bộ Y tế)" names who issued it.
+ */
+function attachedIssuer(doc: Doc, src: ReturnType<typeof toSource>, warnings: Issue[]): DocumentRecord["issuer"] {
+  const head = doc.folded.slice(0, doc.lines[Math.min(12, doc.lines.length - 1)]!.end);
+  const m = /kem theo[^)\n]{0,160}?\scua\s+/.exec(head);
+  if (!m) return null;
+  const at = m.index + m[0].length;
+  const first = readAgencyList(src, at, Math.min(doc.text.length, at + 120)).mentions[0];
+  if (!first) return null;
+  warnings.push({ code: "ISSUER_FROM_ATTACHMENT", path: "issuer", vi: "Cơ quan ban hành lấy từ dòng “kèm theo” (văn bản là phụ lục).", en: "Issuer taken from the “attached to” line (the document is an attachment).", span: first.span });
+  return { name: first.text, parent: null, span: first.span };
 }
 
 /** The header's own "Số: …" line restates the document's number, even when it is unreadable. */
