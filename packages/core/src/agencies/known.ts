@@ -50,8 +50,18 @@ function nearest(f: string, table: readonly (readonly [string, string])[]): stri
   return best;
 }
 
-/** The canonical form of a garbled issuing body's name, or the name unchanged. */
+const restoreCache = new Map<string, string>();
+
+/** The canonical form of a garbled issuing body's name, or the name unchanged (memoized: headers repeat). */
 export function restoreAgencyName(name: string): string {
+  const hit = restoreCache.get(name);
+  if (hit !== undefined) return hit;
+  const out = restoreUncached(name);
+  if (restoreCache.size < 10_000) restoreCache.set(name, out);
+  return out;
+}
+
+function restoreUncached(name: string): string {
   const clean = name.replace(/\s+/g, " ").trim();
   const f = foldChars(clean);
   if (f.length < 4) return name;
