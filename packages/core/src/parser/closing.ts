@@ -297,6 +297,3 @@ function readSigner(pieces: Piece[], doc: Doc, start: number, end: number): Sign
   return signer;
 }
 
-export function isLine(l: Line | undefined): l is Line {
-  return l !== undefined;
-}

@@ -129,14 +129,11 @@ export function parseOutline(doc: Doc, from: number, to: number): Outline {
 
 function clip(items: Item[], at: number): void {
   for (const it of items) {
-    if (it.end > at) it.end = Math.max(it.start, previousLineEnd(at));
+    if (it.end > at) it.end = Math.max(it.start, at - 1);
     clip(it.children, at);
   }
 }
 
-function previousLineEnd(at: number): number {
-  return at - 1;
-}
 
 const ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
 
