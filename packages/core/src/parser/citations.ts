@@ -43,13 +43,17 @@ const TYPE_WORDS: readonly [readonly string[], string][] = [
   [["thong tri"], "TTri"],
 ];
 
+/**
+ * A code found in the text. Its date and issuer are read only when the citation still lacks them
+ * (`detailsOf`), and the issuer its symbol implies only when none is written (`inferIssuer`):
+ * a repeated or excluded mention would discard them.
+ */
 interface Mention {
   code: string;
   key: string;
   type: string | null;
-  date: string | null;
-  issuer: string | null;
-  inferredIssuer: string | null;
+  /** The code as first read (before OCR repair), which the issuer is inferred from. */
+  inferFrom: string;
   start: number;
   end: number;
 }
@@ -64,9 +68,9 @@ export interface CitationContext {
 
 export function parseCitations(doc: Doc, src: Source, ctx: CitationContext): Citation[] {
   const own = ctx.ownCode ? codeKey(ctx.ownCode) : null;
-  const byKey = new Map<string, Citation & { inferred: string | null }>();
+  const byKey = new Map<string, Citation & { inferFrom: string }>();
   for (const m of execAll(CODE, doc.text)) {
-    const mention = readMention(doc, src, m);
+    const mention = readMention(doc, m);
     if (!mention) continue;
     if (ctx.ocr) {
       mention.code = repairSymbol(mention.code);
@@ -74,19 +78,21 @@ export function parseCitations(doc: Doc, src: Source, ctx: CitationContext): Cit
     }
     if (own && (mention.key === own || sameNumber(mention.key, own))) continue;
     if (ctx.excluded.some((x) => mention.start >= x.start && mention.start < x.end)) continue;
-    const key = [...byKey.keys()].find((k) => k === mention.key || ocrTwins(k, mention.key)) ?? mention.key;
+    // Keys are pairwise no OCR twins (a twin joins the key it matches), so a key equal to this
+    // one is the only key find() could return: the scan is needed only for a new key.
+    const key = byKey.has(mention.key) ? mention.key : (findTwin(byKey.keys(), mention.key) ?? mention.key);
     const prev = byKey.get(key);
     if (!prev) {
-      byKey.set(key, { code: mention.code, type: mention.type, date: mention.date, issuer: mention.issuer, spans: [{ start: mention.start, end: mention.end }], inferred: mention.inferredIssuer });
+      byKey.set(key, { code: mention.code, type: mention.type, date: dateOf(doc, mention), issuer: issuerAfter(doc, src, mention.end), spans: [{ start: mention.start, end: mention.end }], inferFrom: mention.inferFrom });
       continue;
     }
     prev.type ??= mention.type;
-    prev.date ??= mention.date;
-    prev.issuer ??= mention.issuer;
+    prev.date ??= dateOf(doc, mention);
+    prev.issuer ??= issuerAfter(doc, src, mention.end);
     prev.spans.push({ start: mention.start, end: mention.end });
   }
   const merged = ctx.ocr ? mergeTruncated(byKey) : [...byKey.values()];
-  return merged.map(({ inferred, ...c }) => ({ ...c, issuer: c.issuer ?? inferred }));
+  return merged.map(({ inferFrom, ...c }) => ({ ...c, issuer: c.issuer ?? inferIssuer(inferFrom) }));
 }
 
 /** OCR cuts codes short ("1368/QĐ" for "1368/QĐ-UBND"): a code that begins another code is that code. */
@@ -107,7 +113,7 @@ function mergeTruncated<T extends Citation>(byKey: Map<string, T>): T[] {
   return out;
 }
 
-function readMention(doc: Doc, src: Source, m: RegExpMatchArray): Mention | null {
+function readMention(doc: Doc, m: RegExpMatchArray): Mention | null {
   const start = m.index!;
   let code = m[0].replace(/\s+/g, "");
   const symbol = m[4]!;
@@ -118,10 +124,12 @@ function readMention(doc: Doc, src: Source, m: RegExpMatchArray): Mention | null
   code = fixOcrSymbol(code);
   const end = start + m[0].length;
   const type = typeWord ?? typeFromCode(code)?.code ?? (m[3] && /QH\d*$/.test(symbol) ? "NQ" : "CV");
-  const after = doc.folded.slice(end, end + 40);
-  const date = dateAt(after, 10)?.iso ?? dateBefore(doc, start);
-  const issuer = issuerAfter(doc, src, end);
-  return { code, key: codeKey(code), type, date, issuer, inferredIssuer: inferIssuer(code), start, end };
+  return { code, key: codeKey(code), type, inferFrom: code, start, end };
+}
+
+/** The date written after the code ("… ngày 11/01/2022"), or before it in a "… ban hành" sentence. */
+function dateOf(doc: Doc, m: Mention): string | null {
+  return dateAt(doc.folded.slice(m.end, m.end + 40), 10)?.iso ?? dateBefore(doc, m.start);
 }
 
 function nearestTypeWord(before: string): string | null {
@@ -192,6 +200,11 @@ export function codeKey(code: string): string {
     .toUpperCase()
     .replace(/\s+/g, "")
     .replace(/^SO:?/, "");
+}
+
+function findTwin(keys: Iterable<string>, key: string): string | undefined {
+  for (const k of keys) if (ocrTwins(k, key)) return k;
+  return undefined;
 }
 
 /** Two OCR readings of one code: same number (and year), symbols equal once I/l/S/O/B are read as digits. */

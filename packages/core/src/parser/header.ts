@@ -365,6 +365,18 @@ function stripRule(s: string): string {
   return s.replace(/[\s\-–—_=*.~]+$/u, "").replace(/^[\s\-–—_=*~"“]+/u, "");
 }
 
+const bodyNames = new Map<string, string>();
+
+/** A header body's name, cleaned and restored: a pure function of its text, so memoized. */
+function bodyName(text: string): string {
+  let name = bodyNames.get(text);
+  if (name === undefined) {
+    name = restoreAgencyName(restoreProvinceTail(agencyCase(stripRule(text))));
+    if (bodyNames.size < 5_000) bodyNames.set(text, name);
+  }
+  return name;
+}
+
 function issuerFrom(parts: { text: string; start: number; end: number; line: number }[], ctx: Ctx): Header["issuer"] {
   const bodies: { text: string; start: number; end: number; line: number }[] = [];
   for (const p of parts.slice(-3)) {
@@ -377,8 +389,8 @@ function issuerFrom(parts: { text: string; start: number; end: number; line: num
   }
   const issuer = bodies[bodies.length - 1]!;
   const parent = bodies.length > 1 ? bodies[bodies.length - 2]! : null;
-  let name = restoreAgencyName(restoreProvinceTail(agencyCase(stripRule(issuer.text))));
-  const parentName = parent ? restoreAgencyName(restoreProvinceTail(agencyCase(stripRule(parent.text)))) : null;
+  let name = bodyName(issuer.text);
+  const parentName = parent ? bodyName(parent.text) : null;
   if (parentName && /^Ban Chấp hành Trung ương$/u.test(parentName) && /^(?:Ban|Văn phòng|Ủy ban Kiểm tra)\s/u.test(name) && !/Trung ương/u.test(name)) name = `${name} Trung ương`;
   const out: NonNullable<Header["issuer"]> = { name, parent: parentName, span: { start: issuer.start, end: issuer.end }, line: issuer.line };
   if (parent) out.parentSpan = { start: parent.start, end: parent.end };

@@ -122,27 +122,17 @@ export function stripTrailingPunct(s: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
+/** White space other than single " " (the maximal runs of two or more units match whole). */
+const SPACE_RUNS = /\s\s+|[^\S ]/g;
+const HAS_SPACE_RUN = /\s\s|[^\S ]/;
+
 /**
- * `s.replace(/\s+/g, " ")`, by one scan. The former pattern /\s\s+|[^\S ]/g matches exactly the maximal white-space runs
- * other than a lone " " (a run of two or more matches whole, greedily, from its first unit), so
- * each run becomes one space; a string with single spaces only is returned as it is.
+ * `s.replace(/\s+/g, " ")`: SPACE_RUNS matches exactly the white-space runs other than a lone " ",
+ * so each run becomes one space. The regex engine (native code) outruns a per-unit JS loop about
+ * twice on task texts; a string with single spaces only is returned as it is.
  */
 export function collapseSpaces(s: string): string {
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 32 && (c < 0xa0 || (c > 0xa0 && c < 0x1680))) continue;
-    if (!isSpaceUnit(c)) continue;
-    let j = i + 1;
-    while (j < s.length && isSpaceUnit(s.charCodeAt(j))) j++;
-    if (j - i > 1 || c !== 32) {
-      out += s.slice(last, i) + " ";
-      last = j;
-    }
-    i = j - 1;
-  }
-  return last === 0 ? s : out + s.slice(last);
+  return HAS_SPACE_RUN.test(s) ? s.replace(SPACE_RUNS, " ") : s;
 }
 
 /** Upper- and lower-case letters of `s` (as upperShare counts them) and whether it has white space. */
@@ -177,35 +167,11 @@ export function foldKey(text: string): string {
 }
 
 /**
- * `toLowerCase` of every BMP code unit that lower-cases to one unit (else the unit itself): what
- * lowerChars gives per character. Not used for text holding "Σ" (the whole-string lower-casing
- * depends on its context: final sigma), surrogates (astral letters lower-case as pairs) or a BOM.
- */
-const LOWER_UNIT = new Uint16Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  const l = String.fromCharCode(c).toLowerCase();
-  LOWER_UNIT[c] = l.length === 1 ? l.charCodeAt(0) : c;
-}
-const SIGMA = 0x3a3;
-/** The decoder drops a leading byte-order mark: text holding one takes the slow path. */
-const BOM = 0xfeff;
-
-/**
- * `foldChars(text)` and `lowerChars(text)` in one pass over the text (a document's Doc and Source
- * need both). The table path gives what lowerChars gives: where `toLowerCase` would change the
- * length, lowerChars keeps each such character as is, and so does LOWER_UNIT.
+ * `foldChars(text)` and `lowerChars(text)` (a document's Doc and Source need both). Two calls
+ * outrun one shared table pass: lowerChars is native `toLowerCase` unless that changes the length.
  */
 export function foldAndLower(text: string): { folded: string; lower: string } {
-  const n = text.length;
-  const folded = new Uint16Array(n);
-  const lower = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === SIGMA || c === BOM || (c >= 0xd800 && c <= 0xdfff)) return { folded: foldChars(text), lower: lowerChars(text) };
-    folded[i] = c < TABLE_SIZE ? FOLD[c]! : c;
-    lower[i] = LOWER_UNIT[c]!;
-  }
-  return { folded: decoder.decode(folded), lower: decoder.decode(lower) };
+  return { folded: foldChars(text), lower: lowerChars(text) };
 }
 
 /** Lower-case keeping diacritics, one UTF-16 unit in, one out (so offsets stay valid). */
