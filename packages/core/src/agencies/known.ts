@@ -7,6 +7,7 @@
  */
 import { foldChars } from "../text/fold.js";
 import { editDistance, nearestProvince } from "./places.js";
+import { memoize } from "../memo.js";
 
 /** Central bodies (names as the bodies write them). */
 const CENTRAL: readonly string[] = [
@@ -50,16 +51,8 @@ function nearest(f: string, table: readonly (readonly [string, string])[]): stri
   return best;
 }
 
-const restoreCache = new Map<string, string>();
-
 /** The canonical form of a garbled issuing body's name, or the name unchanged (memoized: headers repeat). */
-export function restoreAgencyName(name: string): string {
-  const hit = restoreCache.get(name);
-  if (hit !== undefined) return hit;
-  const out = restoreUncached(name);
-  if (restoreCache.size < 10_000) restoreCache.set(name, out);
-  return out;
-}
+export const restoreAgencyName: (name: string) => string = memoize(restoreUncached, 10_000);
 
 function restoreUncached(name: string): string {
   const clean = name.replace(/\s+/g, " ").trim();

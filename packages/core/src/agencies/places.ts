@@ -5,6 +5,7 @@
  */
 import { foldChars } from "../text/fold.js";
 import { PROVINCE_NAMES } from "./provinces.js";
+import { memoize } from "../memo.js";
 
 const FOLDED = PROVINCE_NAMES.map((n) => [foldChars(n), n] as const);
 
@@ -20,15 +21,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The province a possibly garbled name stands for, or null when none is near enough. */
-const nearestCache = new Map<string, string | null>();
-
-export function nearestProvince(name: string): string | null {
-  const hit = nearestCache.get(name);
-  if (hit !== undefined) return hit;
-  const found = nearestUncached(name);
-  if (nearestCache.size < 10_000) nearestCache.set(name, found);
-  return found;
-}
+export const nearestProvince: (name: string) => string | null = memoize(nearestUncached, 10_000);
 
 function nearestUncached(name: string): string | null {
   const f = foldChars(name).replace(/\s+/g, " ").trim();

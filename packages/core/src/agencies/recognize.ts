@@ -9,6 +9,7 @@ import type { AdminLevel, AgencyKind, AgencyMention } from "../document/record.j
 import { foldChars, isLetterOrDigitUnit, isSpaceUnit, isUpperUnit, lowerChars, startsLower } from "../text/fold.js";
 import { WordIndex, WordKey } from "./word-index.js";
 import { ABBREVIATIONS, COMPOUND_NAMES, CONTINUATIONS, HEADS, ORGANISATION_NOUN, ROLES, STOP_EXCEPTIONS, STOPS } from "./gazetteer.js";
+import { memoize } from "../memo.js";
 
 /** The text a recognizer reads: original and lower-cased, same offsets. */
 export interface Source {
@@ -342,15 +343,10 @@ function makeMention(text: string, expanded: string, start: number, end: number,
   return m;
 }
 
-const expandCache = new Map<string, string>();
+const expandMemo = memoize(expandUncached, 20_000);
 
 export function expandAbbreviations(text: string): string {
-  if (!/[A-ZĐƯ]{2}|&|TP/u.test(text)) return text;
-  const hit = expandCache.get(text);
-  if (hit !== undefined) return hit;
-  const out = expandUncached(text);
-  if (expandCache.size < 20_000) expandCache.set(text, out);
-  return out;
+  return /[A-ZĐƯ]{2}|&|TP/u.test(text) ? expandMemo(text) : text;
 }
 
 function expandUncached(text: string): string {
@@ -366,15 +362,7 @@ const PROVINCE = word("tỉnh|sở|tỉnh ủy|tỉnh uỷ|cấp tỉnh|tỉnh �
 const CENTRAL = word("bộ|trung ương|tw|tư|chính phủ|quốc hội|thủ tướng|quốc gia|toàn quốc|ban bí thư|bộ chính trị");
 
 /** The administrative level the words of a mention name, if any. */
-const levelCache = new Map<string, AdminLevel | null>();
-
-export function levelOf(name: string): AdminLevel | null {
-  const hit = levelCache.get(name);
-  if (hit !== undefined) return hit;
-  const level = levelUncached(name);
-  if (levelCache.size < 20_000) levelCache.set(name, level);
-  return level;
-}
+export const levelOf: (name: string) => AdminLevel | null = memoize(levelUncached, 20_000);
 
 function levelUncached(name: string): AdminLevel | null {
   const l = lowerChars(name).replace(/xã hội/gu, "");

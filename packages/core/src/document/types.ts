@@ -5,6 +5,7 @@
  * (HD 36-HD/VPTW). Source: ../shared/design/DOMAIN.md §1.2, §2.3.
  */
 import { foldKey } from "../text/fold.js";
+import { memoize } from "../memo.js";
 
 export interface DocumentTypeInfo {
   code: string;
@@ -68,16 +69,10 @@ export const TYPE_NAMES: readonly DocumentTypeInfo[] = [...DOCUMENT_TYPES]
   .sort((a, b) => b.name.length - a.name.length);
 
 /** The type with this abbreviation, tolerant of case and diacritics ("QD" → QĐ). */
-export function typeByCode(code: string): DocumentTypeInfo | undefined {
-  const hit = codeCache.get(code);
-  if (hit !== undefined || codeCache.has(code)) return hit;
-  const found = DOCUMENT_TYPES.find((t) => t.code === code) ?? byFoldedCode.get(foldKey(code));
-  if (codeCache.size < 5_000) codeCache.set(code, found);
-  return found;
-}
-
-/** typeByCode by symbol segment ("UBND", "TTg" recur in every document's citations). */
-const codeCache = new Map<string, DocumentTypeInfo | undefined>();
+export const typeByCode: (code: string) => DocumentTypeInfo | undefined = memoize(
+  (code) => DOCUMENT_TYPES.find((t) => t.code === code) ?? byFoldedCode.get(foldKey(code)),
+  5_000,
+);
 
 const byFoldedName = new Map<string, DocumentTypeInfo>();
 for (const t of TYPE_NAMES) byFoldedName.set(foldKey(t.name), t);

@@ -11,6 +11,7 @@ import { collapseSpaces, foldChars, isSpaceUnit } from "../text/fold.js";
 import { execAll } from "../text/scan.js";
 import { cells, isBlank, type Doc, type Line } from "./lines.js";
 import { isAllCaps, isPersonName, personCase, titleCase } from "./names.js";
+import { memoize } from "../memo.js";
 
 export interface Closing {
   distribution: { value: string; span: Span }[];
@@ -178,15 +179,7 @@ function routeRest(piece: Piece, out: Streams): void {
 }
 
 /** isSignaturePiece's answers by text: it is pure, and asked of each tail of a list line. */
-const signaturePieces = new Map<string, boolean>();
-
-function isSignaturePiece(t: string): boolean {
-  const hit = signaturePieces.get(t);
-  if (hit !== undefined) return hit;
-  const answer = isSignaturePieceUncached(t);
-  if (signaturePieces.size < 20_000) signaturePieces.set(t, answer);
-  return answer;
-}
+const isSignaturePiece = memoize(isSignaturePieceUncached, 20_000);
 
 function isSignaturePieceUncached(t: string): boolean {
   const s = t.trim();

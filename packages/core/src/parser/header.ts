@@ -16,6 +16,7 @@ import { OPEN_ENDING } from "../text/normalize.js";
 import { nearestProvince, restoreProvinceTail } from "../agencies/places.js";
 import { restoreAgencyName } from "../agencies/known.js";
 import { execAll } from "../text/scan.js";
+import { memoize } from "../memo.js";
 
 export interface Located<T> {
   value: T;
@@ -365,17 +366,8 @@ function stripRule(s: string): string {
   return s.replace(/[\s\-–—_=*.~]+$/u, "").replace(/^[\s\-–—_=*~"“]+/u, "");
 }
 
-const bodyNames = new Map<string, string>();
-
 /** A header body's name, cleaned and restored: a pure function of its text, so memoized. */
-function bodyName(text: string): string {
-  let name = bodyNames.get(text);
-  if (name === undefined) {
-    name = restoreAgencyName(restoreProvinceTail(agencyCase(stripRule(text))));
-    if (bodyNames.size < 5_000) bodyNames.set(text, name);
-  }
-  return name;
-}
+const bodyName = memoize((text) => restoreAgencyName(restoreProvinceTail(agencyCase(stripRule(text)))), 5_000);
 
 function issuerFrom(parts: { text: string; start: number; end: number; line: number }[], ctx: Ctx): Header["issuer"] {
   const bodies: { text: string; start: number; end: number; line: number }[] = [];

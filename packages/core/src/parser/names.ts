@@ -6,6 +6,7 @@
  */
 import { nearestProvince } from "../agencies/places.js";
 import { collapseSpaces, foldChars, lowerChars, splitSpaces, startsUpper, stripTrailingPunct, upperShare } from "../text/fold.js";
+import { memoize } from "../memo.js";
 
 const FIXED: Readonly<Record<string, string>> = {
   "thủ tướng chính phủ": "Thủ tướng Chính phủ",
@@ -131,16 +132,11 @@ const SURNAMES = new Set(
 /** A person's name: 2–5 capitalised words, the first a known family name (or all 2–4 plain). */
 export function isPersonName(s: string, strict = true): boolean {
   // Pure in its arguments: the closing scans ask it of the same lines and pieces many times.
-  const cache = strict ? strictNames : looseNames;
-  const hit = cache.get(s);
-  if (hit !== undefined) return hit;
-  const answer = isPersonNameUncached(s, strict);
-  if (cache.size < 20_000) cache.set(s, answer);
-  return answer;
+  return strict ? strictName(s) : looseName(s);
 }
 
-const strictNames = new Map<string, boolean>();
-const looseNames = new Map<string, boolean>();
+const strictName = memoize((s) => isPersonNameUncached(s, true), 20_000);
+const looseName = memoize((s) => isPersonNameUncached(s, false), 20_000);
 
 function isPersonNameUncached(s: string, strict: boolean): boolean {
   const t = stripTrailingPunct(s).trim();

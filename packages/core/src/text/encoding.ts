@@ -75,7 +75,7 @@ function bomEncoding(b: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" | null {
 }
 
 /** UTF-16 without BOM: ASCII and Latin letters leave a NUL in every other byte. */
-function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+export function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return null;
   let evenNul = 0;

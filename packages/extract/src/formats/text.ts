@@ -3,7 +3,7 @@
  * .txt and .md: bytes → text through the core decoder (UTF-8/16 and legacy Vietnamese
  * encodings are handled there). Markdown is kept as is: the core parser strips markup itself.
  */
-import { decodeBytes } from "@chidao/core";
+import { decodeBytes, sniffUtf16 } from "@chidao/core";
 import { fileBinary } from "../errors.js";
 import type { AdapterResult } from "../types.js";
 import { encodingConverted } from "../warnings.js";
@@ -21,9 +21,9 @@ export function extractPlainText(bytes: Uint8Array, file: string): AdapterResult
 
 /** UTF-16 without a BOM (Windows "Unicode" exports) gets one, so decodeBytes recognises it. */
 export function withUtf16Bom(bytes: Uint8Array): Uint8Array {
-  const kind = sniffUtf16(bytes);
+  const kind = hasUtf16Bom(bytes) ? null : sniffUtf16(bytes);
   if (kind === null) return bytes;
-  const bom = kind === "le" ? [0xff, 0xfe] : [0xfe, 0xff];
+  const bom = kind === "utf-16le" ? [0xff, 0xfe] : [0xfe, 0xff];
   const out = new Uint8Array(bytes.length + 2);
   out.set(bom);
   out.set(bytes, 2);
@@ -32,22 +32,6 @@ export function withUtf16Bom(bytes: Uint8Array): Uint8Array {
 
 function hasUtf16Bom(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-}
-
-// ASCII in UTF-16 puts a zero in every other byte; real 8-bit text has (almost) no zeros.
-function sniffUtf16(bytes: Uint8Array): "le" | "be" | null {
-  if (hasUtf16Bom(bytes) || bytes.length < 4) return null;
-  const n = Math.min(bytes.length, 4096) & ~1;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZeros++;
-    if (bytes[i + 1] === 0) oddZeros++;
-  }
-  const pairs = n / 2;
-  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.02) return "le";
-  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.02) return "be";
-  return null;
 }
 
 /**
