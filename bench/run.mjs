@@ -26,7 +26,7 @@ function runCase(data, timeoutMs) {
 const throughput = (r) => `${fmt(r.docsPerSec)} docs/s · ${fmt(r.mbPerSec, 1)} MB/s`;
 
 async function rate(id, label, input, data, target) {
-  const r = await runCase(data, data.seconds * 1000 + 20_000);
+  const r = await runCase(data, data.seconds * 1000 + 21_000); // + warm-up (1 s) and start-up
   if (!r.ok) return { id, label, input, result: `ERROR ${r.error}`, target: target ? `≥ ${fmt(target)} docs/s` : "", verdict: "FAIL" };
   const verdict = target ? (r.result.docsPerSec >= target ? "PASS" : "FAIL") : "info";
   return { id, label, input, result: throughput(r.result), target: target ? `≥ ${fmt(target)} docs/s` : "", verdict, raw: r.result };
