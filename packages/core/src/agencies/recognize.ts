@@ -189,7 +189,20 @@ function isNamePunct(c: number): boolean {
   return c === 45 || c === 0x2013 || c === 34 || c === 0x201c || c === 0x201d || c === 39 || c === 0x2019 || c === 47 || c === 46;
 }
 
-const UNIT_WORD = /(?:^|\s)(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\s*$/u;
+const UNIT_WORDS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn"];
+
+/**
+ * /(?:^|\s)(?:tỉnh|huyện|…|thị trấn)\s*$/u.test(lower.slice(lo, end)) without the slice and the
+ * regex: it runs for every capitalised word of a name.
+ */
+export function endsWithUnitWord(lower: string, lo: number, end: number): boolean {
+  while (end > lo && isSpaceUnit(lower.charCodeAt(end - 1))) end--;
+  for (const w of UNIT_WORDS) {
+    const at = end - w.length;
+    if (at >= lo && lower.startsWith(w, at) && (at === lo || isSpaceUnit(lower.charCodeAt(at - 1)))) return true;
+  }
+  return false;
+}
 
 function extend(src: Source, pos: number, b: Bound, from: number): number {
   let last = pos;
@@ -215,7 +228,7 @@ function extend(src: Source, pos: number, b: Bound, from: number): number {
     const upper = isUpperUnit(c);
     // "… thành phố Phan Thiết truy vết": after a place's name a lower-case word is the verb.
     if (placeNamed && !upper) break;
-    if (upper && UNIT_WORD.test(src.lower.slice(Math.max(from, pos - 12), pos))) placeNamed = true;
+    if (upper && endsWithUnitWord(src.lower, Math.max(from, pos - 12), pos)) placeNamed = true;
     let stop = wordEnd(src.text, pos, b);
     if (stop === pos) break;
     const dotted = src.text.charCodeAt(stop - 1) === 46;
@@ -244,20 +257,23 @@ const CONJUNCTIONS = ["và", "cùng", "với"];
  * or a conjunction. Hand-written: it runs after every mention.
  */
 function afterSeparator(text: string, at: number, cap: number, b: Bound): number {
-  const inside = (x: number): boolean => x < cap && before(b, x);
-  let i = skipWhite(text, at, inside);
+  let i = skipWhite(text, at, cap, b);
   const c = text.charCodeAt(i);
-  const punct = inside(i) && (c === 44 || c === 59);
-  if (punct) i = skipWhite(text, i + 1, inside);
+  const punct = inside(i, cap, b) && (c === 44 || c === 59);
+  if (punct) i = skipWhite(text, i + 1, cap, b);
   for (const w of CONJUNCTIONS) {
     const after = i + w.length;
-    if (inside(after) && text.startsWith(w, i) && isSpaceUnit(text.charCodeAt(after))) return skipWhite(text, after, inside);
+    if (inside(after, cap, b) && text.startsWith(w, i) && isSpaceUnit(text.charCodeAt(after))) return skipWhite(text, after, cap, b);
   }
   return punct ? i : -1;
 }
 
-function skipWhite(text: string, at: number, inside: (x: number) => boolean): number {
-  while (inside(at) && isSpaceUnit(text.charCodeAt(at))) at++;
+function inside(x: number, cap: number, b: Bound): boolean {
+  return x < cap && before(b, x);
+}
+
+function skipWhite(text: string, at: number, cap: number, b: Bound): number {
+  while (inside(at, cap, b) && isSpaceUnit(text.charCodeAt(at))) at++;
   return at;
 }
 
@@ -346,7 +362,25 @@ function makeMention(text: string, expanded: string, start: number, end: number,
 const expandMemo = memoize(expandUncached, 20_000);
 
 export function expandAbbreviations(text: string): string {
-  return /[A-ZĐƯ]{2}|&|TP/u.test(text) ? expandMemo(text) : text;
+  return mayHoldAbbreviation(text) ? expandMemo(text) : text;
+}
+
+/** [A-ZĐƯ] on one code unit. */
+function isAbbreviationLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || c === 0x110 || c === 0x1af;
+}
+
+/** /[A-ZĐƯ]{2}|&/.test(text) (every abbreviation has two capitals or "&"), by one scan. */
+export function mayHoldAbbreviation(text: string): boolean {
+  let prevLetter = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 38) return true;
+    const letter = isAbbreviationLetter(c);
+    if (letter && prevLetter) return true;
+    prevLetter = letter;
+  }
+  return false;
 }
 
 function expandUncached(text: string): string {
