@@ -414,6 +414,13 @@ const NAME_START_AT = new RegExp(NAME_START_SOURCE, "uy");
 
 const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
 
+/** What a code unit below U+2000 can start: an upper-case letter, "các" (c) or "những" (n). One table read per character of the scan. */
+const UPPER_START = 1;
+const C_START = 2;
+const N_START = 3;
+const START_KIND = new Uint8Array(0x2000);
+for (let c = 0; c < 0x2000; c++) START_KIND[c] = isUpperUnit(c) ? UPPER_START : c === 99 ? C_START : c === 110 ? N_START : 0;
+
 /**
  * The next NAME_START match at or after `from` that begins before `end`. Running the regex over
  * the text is slow (a Unicode look-behind tried at every position), so a code-unit scan finds the
@@ -427,10 +434,10 @@ function nextNameStart(text: string, from: number, end: number): { index: number
   for (let i = from; i < stop; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x2000) {
-      const upper = isUpperUnit(c);
-      if (!upper && !(c === 99 ? isCac(text, i) : c === 110 && isNhung(text, i))) continue;
+      const kind = START_KIND[c]!;
+      if (kind === 0 || (kind === C_START && !isCac(text, i)) || (kind === N_START && !isNhung(text, i))) continue;
       if (i > 0 && isLetterOrDigitUnit(text.charCodeAt(i - 1))) continue;
-      if (upper) return { index: i, length: 1 };
+      if (kind === UPPER_START) return { index: i, length: 1 };
     } else if (isSurrogate(c)) return searchNameStart(text, i, end);
     else if (i > 0 && isLetterOrDigitUnit(text.charCodeAt(i - 1))) continue;
     NAME_START_AT.lastIndex = i;
