@@ -9,14 +9,24 @@ import { ISSUER_BY_SYMBOL } from "../agencies/gazetteer.js";
 import { readAgencyList, type Source } from "../agencies/recognize.js";
 import { DOCUMENT_TYPES, typeByCode } from "../document/types.js";
 import { editDistance } from "../agencies/places.js";
-import { collapseSpaces } from "../text/fold.js";
-import { execAll } from "../text/scan.js";
+import { collapseSpaces, isSpaceUnit } from "../text/fold.js";
 import { dateAt, findDates } from "./dates.js";
 import { typeFromCode } from "./header.js";
 import type { Doc } from "./lines.js";
+import { matchesNear } from "./scan-text.js";
+import { memoize } from "../memo.js";
 
 /** State "16/CT-TTg", "28/2021/QĐ-TTg", "17/2022/UBTVQH15"; Party "07-KL/TW", "10-TB/VPTW". */
-const CODE = /(?<![\p{L}\p{N}/.-])(\d{1,5})(?:\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,4})\/|\/(?:(\d{4})\/)?)((?:[A-ZĐ][\p{L}0-9&]*)(?:-[\p{L}0-9&]+)*)/gu;
+const CODE = /(?<![\p{L}\p{N}/.-])(\d{1,5})(?:\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,4})\/|\/(?:(\d{4})\/)?)((?:[A-ZĐ][\p{L}0-9&]*)(?:-[\p{L}0-9&]+)*)/uy;
+/**
+ * Every CODE match has a "/" at most 13 units after its start (5 digits, " - ", a 5-letter
+ * party symbol), so it is tried only at the digits just before each "/" (see matchesNear).
+ */
+const CODE_SLASH_REACH = 13;
+
+function isAsciiDigit(unit: number): boolean {
+  return unit >= 48 && unit <= 57;
+}
 
 /** Type names that introduce a cited document, folded (alternatives per type); nearest before the code wins. */
 const TYPE_WORDS: readonly [readonly string[], string][] = [
@@ -69,7 +79,7 @@ export interface CitationContext {
 export function parseCitations(doc: Doc, src: Source, ctx: CitationContext): Citation[] {
   const own = ctx.ownCode ? codeKey(ctx.ownCode) : null;
   const byKey = new Map<string, Citation & { inferFrom: string }>();
-  for (const m of execAll(CODE, doc.text)) {
+  for (const m of matchesNear(CODE, doc.text, "/", CODE_SLASH_REACH, isAsciiDigit)) {
     const mention = readMention(doc, m);
     if (!mention) continue;
     if (ctx.ocr) {
@@ -120,7 +130,7 @@ function readMention(doc: Doc, m: RegExpMatchArray): Mention | null {
   if (!/\p{Lu}.*\p{L}|\p{Lu}{2}/u.test(symbol)) return null;
   const before = doc.folded.slice(Math.max(0, start - 70), start);
   const typeWord = nearestTypeWord(before);
-  if (!m[2] && !m[3] && !symbol.includes("-") && !/(?:so|so:)\s*$/.test(before) && !typeWord) return null;
+  if (!m[2] && !m[3] && !symbol.includes("-") && !endsWithSo(before) && !typeWord) return null;
   code = fixOcrSymbol(code);
   const end = start + m[0].length;
   const type = typeWord ?? typeFromCode(code)?.code ?? (m[3] && /QH\d*$/.test(symbol) ? "NQ" : "CV");
@@ -132,8 +142,32 @@ function dateOf(doc: Doc, m: Mention): string | null {
   return dateAt(doc.folded.slice(m.end, m.end + 40), 10)?.iso ?? dateBefore(doc, m.start);
 }
 
+/** `/(?:so|so:)\s*$/.test(before)`, without the regex trying every position of `before`. */
+function endsWithSo(before: string): boolean {
+  const end = spaceStart(before, before.length);
+  return (end >= 2 && before.startsWith("so", end - 2)) || (end >= 3 && before.startsWith("so:", end - 3));
+}
+
+/**
+ * `before.replace(/\s*(?:so\s*[:.]?)?\s*$/, "")`: drops the trailing white space, and a trailing
+ * "so", "so:" or "so." (spaces allowed before the mark) with the white space before it.
+ * By hand because the regex, anchored only at its end, is tried at every position.
+ */
+function withoutNumberMark(before: string): string {
+  const end = spaceStart(before, before.length);
+  const last = before.charCodeAt(end - 1);
+  const word = last === 58 || last === 46 ? spaceStart(before, end - 1) : end;
+  return word >= 2 && before.startsWith("so", word - 2) ? before.slice(0, spaceStart(before, word - 2)) : before.slice(0, end);
+}
+
+/** Where the white space that ends at `end` starts. */
+function spaceStart(s: string, end: number): number {
+  while (end > 0 && isSpaceUnit(s.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 function nearestTypeWord(before: string): string | null {
-  const tail = before.replace(/\s*(?:so\s*[:.]?)?\s*$/, "");
+  const tail = withoutNumberMark(before);
   // That replace leaves no white space at the end, so /word\s*$/ is "ends with word".
   for (const [words, code] of TYPE_WORDS) if (words.some((w) => tail.endsWith(w))) return code;
   return /(?:^|[^\p{L}])luat\s[^,;.()]{1,50}$/u.test(tail) ? "Luật" : null;
@@ -172,13 +206,15 @@ function inferIssuer(code: string): string | null {
   return null;
 }
 
-/** OCR reads "15" as "I5" or "IS" inside a symbol such as "UBTVQH15". */
-function fixOcrSymbol(code: string): string {
+/** OCR reads "15" as "I5" or "IS" inside a symbol such as "UBTVQH15" (pure; codes repeat across documents). */
+const fixOcrSymbol = memoize(fixOcrSymbolUncached, 20_000);
+
+function fixOcrSymbolUncached(code: string): string {
   return code.replace(/([A-ZĐ])[Il](?=\d)/g, "$11").replace(/([A-ZĐ]{3,})[Il]5$/u, "$115").replace(/([A-ZĐ]{3,})IS$/u, "$115");
 }
 
 const KNOWN_SEGMENTS = new Set([...DOCUMENT_TYPES.map((t) => t.code), ...Object.keys(ISSUER_BY_SYMBOL), "UBND", "HĐND", "KGVX", "KTTH", "NC", "VX", "KT", "TU", "HU", "BYT", "MT", "TW", "VP"]);
-const knownFolded = [...KNOWN_SEGMENTS].map((k) => [codeKey(k), k] as const);
+const knownFolded = [...KNOWN_SEGMENTS].map((k) => [codeKeyUncached(k), k] as const);
 
 /** Replaces a symbol segment OCR misread by the one known segment a single edit away. */
 function repairSymbol(code: string): string {
@@ -192,7 +228,10 @@ function repairSymbol(code: string): string {
   });
 }
 
-export function codeKey(code: string): string {
+/** The comparison key of a code (pure; asked of every mention and of the same codes again). */
+export const codeKey: (code: string) => string = memoize(codeKeyUncached, 20_000);
+
+function codeKeyUncached(code: string): string {
   return code
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -198,7 +198,7 @@ function splitListLine(piece: Piece, out: Streams): void {
     out.signature.push({ text: piece.text.slice(at), start: piece.start + at, line: piece.line });
     return;
   }
-  const m = /^(.*[;,.)])\s+(\S.*)$/u.exec(piece.text);
+  const m = lastPunctSplit(piece.text);
   if (m) {
     const tail = m[2]!.trim();
     const tailPiece = { text: m[2]!, start: piece.start + m[1]!.length + (piece.text.length - m[1]!.length - m[2]!.length), line: piece.line };
@@ -213,6 +213,38 @@ function splitListLine(piece: Piece, out: Streams): void {
     }
   }
   out.distribution.push(piece);
+}
+
+/**
+ * `/^(.*[;,.)])\s+(\S.*)$/u.exec(s)` as [whole, head, tail]: the head ends at the last ";,.)"
+ * followed by white space and then more text, neither part holding a line terminator. By hand
+ * because the regex backtracks from the end of the line through every shorter head.
+ */
+function lastPunctSplit(s: string): [string, string, string] | null {
+  const firstBreak = firstLineBreak(s);
+  for (let k = Math.min(s.length - 2, firstBreak - 1); k >= 0; k--) {
+    const c = s.charCodeAt(k);
+    if (!(c === 59 || c === 44 || c === 46 || c === 41) || !isSpaceUnit(s.charCodeAt(k + 1))) continue;
+    let j = k + 2;
+    while (j < s.length && isSpaceUnit(s.charCodeAt(j))) j++;
+    if (j < s.length && lastLineBreak(s) < j) return [s, s.slice(0, k + 1), s.slice(j)];
+  }
+  return null;
+}
+
+/** Line terminators (what `.` does not match): \n, \r, U+2028, U+2029. */
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+function firstLineBreak(s: string): number {
+  for (let i = 0; i < s.length; i++) if (isLineBreak(s.charCodeAt(i))) return i;
+  return s.length;
+}
+
+function lastLineBreak(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) if (isLineBreak(s.charCodeAt(i))) return i;
+  return -1;
 }
 
 function isJunk(s: string): boolean {

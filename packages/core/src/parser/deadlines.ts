@@ -20,21 +20,30 @@ export interface Deadline {
 const NUMBER_WORDS: Readonly<Record<string, number>> = { mot: 1, hai: 2, ba: 3, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10, "muoi lam": 15, "muoi nam": 15, "hai muoi": 20, "ba muoi": 30 };
 const QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
-// Guards (`has`) are kept only where the word they look for is rare; a guard that nearly always
-// passes costs a scan of the item for nothing (BEFORE's was "han", as in "thanh").
+// Guards are kept only where what they look for is rare; a guard that nearly always passes costs
+// a scan of the item for nothing (BEFORE's was "han", as in "thanh").
 const BEFORE = /(?<![a-z])(?:truoc|cham nhat(?: la)?|han chot|han cuoi|thoi han|khong qua|xong truoc|hoan thanh truoc)\s*(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?\s*,?\s*)?(?=\d|ngay)/g;
 // WITHIN starts with its anchor (scan.ts tries it only there).
 const WITHIN = anchored(/(?<![a-z])trong\s*(?:vong|thoi han|thoi gian)?\s*(\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi lam|muoi nam|hai muoi|ba muoi|muoi)\s*(ngay lam viec|ngay|tuan|thang)(?![a-z])/g, ["trong"]);
 const MONTH = /(?<![a-z])(trong|truoc|het|cuoi|hoan thanh trong|trinh)?\s*(?:ngay\s+)?thang\s*(\d{1,2})\s*(?:[-/]|nam)\s*(\d{4})/g;
 const QUARTER = /(?<![a-z])(?:trong\s*)?quy\s*(iv|iii|ii|i|[1-4])\s*(?:[-/]|nam)?\s*(\d{4})/g;
+/** What every QUARTER match holds: "quy" is common ("quy dinh"), a numbered quarter is not. */
+const QUARTER_HINT = /quy\s*[iv1-4]/;
+/** BEFORE, MONTH and QUARTER yield a deadline only with a date or year, so only with a digit. */
+const DIGIT = /\d/;
+/**
+ * What every RECURRING match holds ("hằng"/"hang" and the period, or "dinh ky"), without the
+ * optional lead that makes RECURRING try nearly every position; "hang" alone is in every "thang".
+ */
+const RECURRING_HINT = /(?:hang|hằng)\s*(?:ngay|tuan|thang|quy|nam)|dinh ky/;
 /** The first match only (not global). */
 const RECURRING = /(?:(?:truoc|vao|luc)\s*(?:ngay\s*)?\d{1,2}\s*(?:gio|h)?\s*)?(?:hang|hằng)\s*(ngay|tuan|thang|quy|nam)|dinh ky\s*(?:hang\s*)?(?:ngay|tuan|thang|quy|nam)?/;
 
 /** The first deadline in folded `text` (offsets relative to it); null when it sets none. */
 export function findDeadline(folded: string, original: string, docDate: string | null): Deadline | null {
   const found: Deadline[] = [];
-  const has = (w: string): boolean => folded.includes(w);
-  for (const m of execAll(BEFORE, folded)) {
+  const dated = DIGIT.test(folded);
+  if (dated) for (const m of execAll(BEFORE, folded)) {
     const d = dateAt(folded.slice(m.index + m[0].length), 6);
     if (d?.iso && notPast(d.iso, docDate)) found.push(make(original, m.index, m[0].length + d.index + d.length, d.iso));
   }
@@ -45,7 +54,7 @@ export function findDeadline(folded: string, original: string, docDate: string |
     const date = unit === "ngay lam viec" ? addWorkingDays(docDate, n) : unit === "tuan" ? addDays(docDate, 7 * n) : unit === "thang" ? addMonths(docDate, n) : addDays(docDate, n);
     found.push(make(original, m.index, m[0].length, date));
   }
-  if (has("thang")) for (const m of execAll(MONTH, folded)) {
+  if (dated && folded.includes("thang")) for (const m of execAll(MONTH, folded)) {
     const iso = endOfMonth(Number(m[3]), Number(m[2]));
     const lead = m[1] ?? "";
     if (!iso || !notPast(iso, docDate)) continue;
@@ -53,13 +62,13 @@ export function findDeadline(folded: string, original: string, docDate: string |
     if (/tu\s*$|den\s*$|nam\s*$/.test(folded.slice(Math.max(0, m.index - 6), m.index))) continue;
     found.push(make(original, m.index + (m[0].length - m[0].trimStart().length), m[0].trim().length, iso));
   }
-  if (has("quy")) for (const m of execAll(QUARTER, folded)) {
+  if (dated && QUARTER_HINT.test(folded)) for (const m of execAll(QUARTER, folded)) {
     const q = QUARTERS[m[1]!];
     const iso = q ? endOfMonth(Number(m[2]), q * 3) : null;
     if (iso && notPast(iso, docDate)) found.push(make(original, m.index, m[0].length, iso));
   }
   if (found.length) return found.sort((a, b) => a.index - b.index)[0]!;
-  const r = has("hang") || has("dinh ky") || has("hằng") ? RECURRING.exec(folded) : null;
+  const r = RECURRING_HINT.test(folded) ? RECURRING.exec(folded) : null;
   if (r) {
     const start = Math.max(0, folded.lastIndexOf(" ", Math.max(0, r.index - 12)) + 1);
     const text = original.slice(r.index, r.index + r[0].length).trim();

@@ -11,6 +11,7 @@ import { readAgencyList, type Source } from "../agencies/recognize.js";
 import { collapseSpaces, startsUpper } from "../text/fold.js";
 import { anchored, matchesOf } from "../text/scan.js";
 import { findDeadline } from "./deadlines.js";
+import { collapseTrimmed, matchesAt } from "./scan-text.js";
 import { tableTasks } from "./table.js";
 import type { Doc } from "./lines.js";
 import { fullEnd, type Item, type Outline } from "./outline.js";
@@ -209,7 +210,7 @@ function introAddressees(ctx: TaskContext, start: number, end: number): AgencyMe
 
 function makeTask(ctx: TaskContext, item: Item, lead: AgencyMention[], end: number): Task {
   const { doc } = ctx;
-  const text = collapseSpaces(doc.text.slice(item.textStart, end)).trim();
+  const text = collapseTrimmed(doc.text.slice(item.textStart, end));
   const support = supportOf(ctx, item.textStart, end).filter((s) => !lead.some((l) => sameAgency(l, s)));
   const folded = doc.folded.slice(item.textStart, end);
   const deadline = findDeadline(folded, doc.text.slice(item.textStart, end), ctx.docDate);
@@ -244,12 +245,29 @@ function askingTask(ctx: TaskContext, item: Item): Task | null {
   return makeTask(ctx, item, r.lead, item.end);
 }
 
-const SUPPORT = anchored(/(?<![a-z])(?:phoi hop|voi su phoi hop cua|cung voi)\s*(?:chat che\s*)?(?:voi\s+|cung\s+)?/g, ["phoi hop", "voi su phoi hop cua", "cung voi"]);
+const SUPPORT = /(?<![a-z])(?:phoi hop|voi su phoi hop cua|cung voi)\s*(?:chat che\s*)?(?:voi\s+|cung\s+)?/y;
+const WITH_HELP = "voi su phoi hop cua";
+
+/**
+ * `matchesOf(anchored(SUPPORT, ["phoi hop", WITH_HELP, "cung voi"]), folded)`, with WITH_HELP found
+ * from the "phoi hop" it holds (7 units in) rather than by a third scan of the item.
+ */
+function supportMatches(folded: string): RegExpExecArray[] {
+  const starts: number[] = [];
+  for (let i = folded.indexOf("phoi hop"); i >= 0; i = folded.indexOf("phoi hop", i + 1)) {
+    if (i >= 7 && folded.startsWith(WITH_HELP, i - 7)) starts.push(i - 7);
+    starts.push(i);
+  }
+  const fromPhoiHop = starts.length;
+  for (let i = folded.indexOf("cung voi"); i >= 0; i = folded.indexOf("cung voi", i + 1)) starts.push(i);
+  if (fromPhoiHop && starts.length > fromPhoiHop) starts.sort((a, b) => a - b);
+  return matchesAt(SUPPORT, folded, starts);
+}
 
 function supportOf(ctx: TaskContext, start: number, end: number): AgencyMention[] {
   const out: AgencyMention[] = [];
   const folded = ctx.doc.folded.slice(start, end);
-  for (const m of matchesOf(SUPPORT, folded)) {
+  for (const m of supportMatches(folded)) {
     const at = start + m.index + m[0].length;
     const list = readAgencyList(ctx.src, at, end);
     for (const mention of list.mentions) if (!out.some((o) => sameAgency(o, mention))) out.push(mention);

@@ -1,0 +1,65 @@
+/**
+ * @module parser/scan-text
+ * Cheaper equivalents of a few whole-text regex scans the parser makes on every task and
+ * citation (see text/scan.ts for the idea: find where a match can be, then try the pattern there).
+ */
+/** White space other than a lone " ": a run starting with another space unit, or " " plus more. */
+const SPACE_RUNS = /[^\S ]\s*| \s+/g;
+
+/**
+ * `collapseSpaces(s).trim()` (text/fold.ts), i.e. `s.replace(/\s+/g, " ").trim()`. Trimming first
+ * gives the same string (the edge runs go either way), and SPACE_RUNS matches the same maximal
+ * runs as fold.ts's /\s\s+|[^\S ]/ while testing one class per position instead of two; task
+ * texts nearly always hold a line break, so the has-a-run pre-test is skipped.
+ */
+export function collapseTrimmed(s: string): string {
+  return s.trim().replace(SPACE_RUNS, " ");
+}
+
+
+/**
+ * All matches of `sticky` in `s`, as a global copy of it scanning `s` would give them, for a
+ * pattern every match of which is non-empty, starts with a unit `canStart` accepts, and holds
+ * `literal` within `reach` code units after its start (at offsets 1 … reach). The literal is rare
+ * in the text ("/" of "16/CT-TTg"), so `indexOf` finds the few windows where a match can start and
+ * the pattern is tried only there, instead of at every position (a leading look-behind keeps the
+ * engine from skipping ahead).
+ */
+export function matchesNear(sticky: RegExp, s: string, literal: string, reach: number, canStart: (unit: number) => boolean): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  // Positions before `next` are tried already or inside a match.
+  let next = 0;
+  for (let hit = s.indexOf(literal); hit >= 0; hit = s.indexOf(literal, hit + 1)) {
+    let at = Math.max(next, hit - reach);
+    while (at < hit) {
+      const m = canStart(s.charCodeAt(at)) ? execAt(sticky, s, at) : null;
+      if (m) out.push(m);
+      at = m ? at + m[0].length : at + 1;
+    }
+    next = at;
+  }
+  return out;
+}
+
+function execAt(sticky: RegExp, s: string, at: number): RegExpExecArray | null {
+  sticky.lastIndex = at;
+  return sticky.exec(s);
+}
+
+/**
+ * The matches `matchesOf` (text/scan.ts) gives for a pattern whose matches can start only at
+ * `starts` (ascending; the caller found them), tried with its sticky copy there.
+ */
+export function matchesAt(sticky: RegExp, s: string, starts: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let resume = 0;
+  for (const at of starts) {
+    if (at < resume) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(s);
+    if (!m) continue;
+    out.push(m);
+    resume = at + m[0].length;
+  }
+  return out;
+}
