@@ -203,7 +203,7 @@ function isHeader(a: Current, f: LineFacts): boolean {
   const last = lastNonSpace(a.text);
   if (last >= 48 && last <= 57 && HEADER_DATE.test(a.text)) return true;
   const reach = HEADER_WORD_MAX - 1;
-  return HEADER_WORDS.test(a.text.slice(Math.max(0, a.seam - reach), a.seam + a.glue.length + reach));
+  return mayHoldHeaderWord(a.text.slice(Math.max(0, a.seam - reach), a.seam + a.glue.length + reach));
 }
 
 function isCapsPhrase(c: CaseCount): boolean {
@@ -260,7 +260,14 @@ function joinGlue(cur: Current, bi: number, f: LineFacts, stats: WrapStats, acro
   if (LIST_MARKER.test(b) || SECTION_START.test(b)) return null;
   if (isHeader(cur, f) || f.isHeader(bi)) return null;
   if (startsUpper(b) && (/^\s*[-–]?\s*k[íi]nh\s*g[ửu]i/iu.test(a) || (PARAGRAPH_OPENER.test(b) && !endsWithComma(a)))) return null;
-  if (isCapsPhrase(currentCases(cur, f)) || isCapsPhrase(f.caseOf(bi))) return null;
+  const glue = wrapGlue(a, b, stats, acrossBlank);
+  // A line in capitals (a heading) is never joined; counted only for a pair that would join.
+  if (glue === null || isCapsPhrase(currentCases(cur, f)) || isCapsPhrase(f.caseOf(bi))) return null;
+  return glue;
+}
+
+/** The glue a wrapped sentence takes between `a` and `b` by their edges, or null. */
+function wrapGlue(a: string, b: string, stats: WrapStats, acrossBlank: boolean): string | null {
   if (endsHyphenated(a) && /^[\p{Lu}\d]/u.test(b) && !/\s/.test(b.slice(0, 1))) return /^[\p{Lu}\d]{1,8}\b/u.test(b) ? "" : null;
   const startsLower = /^[\p{Ll}(“"]/u.test(b) && !/^[a-zđ]\s*\)/u.test(b);
   if (startsLower) return " ";
@@ -272,7 +279,15 @@ function joinGlue(cur: Current, bi: number, f: LineFacts, stats: WrapStats, acro
 /** HEADER_DATE can only match a line whose last non-space character is a digit. */
 function isHeaderLine(s: string): boolean {
   const last = lastNonSpace(s);
-  return (last >= 48 && last <= 57 && HEADER_DATE.test(s)) || HEADER_WORDS.test(s);
+  return (last >= 48 && last <= 57 && HEADER_DATE.test(s)) || mayHoldHeaderWord(s);
+}
+
+/**
+ * HEADER_WORDS.test(s), run only when `s` has a letter every phrase has: ộ or ạ (either case; no
+ * other letter case-folds to them), which ordinary lines mostly lack.
+ */
+function mayHoldHeaderWord(s: string): boolean {
+  return (s.includes("ộ") || s.includes("ạ") || s.includes("Ộ") || s.includes("Ạ")) && HEADER_WORDS.test(s);
 }
 
 /** The last character of `s` that is not white space, as a code unit; -1 when there is none. */
