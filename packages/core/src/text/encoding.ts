@@ -14,6 +14,8 @@ import { CP1252, CP1258, TCVN3, cp1252Bytes, decodeTcvn3, decodeWith, reverseTab
 import { letterInfo, TONE_MARKS, untoned } from "./letters.js";
 import { vietnameseScore } from "./syllable.js";
 import { fromViqr } from "./viqr.js";
+import { MARKER_CLASS, MARKER_UNIT, NFC_UNSTABLE as NFC_UNSTABLE_UNIT, PDF_OI_UNIT, VIQR_UNIT } from "./unitscan.js";
+import { UnitClasses } from "./unitclass.js";
 import { fromVniString, toVniString } from "./vni.js";
 
 export { toViqr } from "./viqr.js";
@@ -27,10 +29,6 @@ export interface DecodedText {
   converted: boolean;
 }
 
-/** Latin-1 characters that are not Vietnamese letters: TCVN3/VNI/UTF-8 mojibake shows them. */
-const MARKER_CLASS =
-  "\u0080-\u009f\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df" +
-  "\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff";
 const MARKER = new RegExp(`[${MARKER_CLASS}]`);
 /** VIQR marks that Unicode Vietnamese text practically never has after a vowel. */
 const VIQR_STRONG = /[aeoAEO]\^|[aA]\(|[oOuU]\+|[aeiouyAEIOUY][`~]|\\[\^(+'`?~.dD\\]/;
@@ -41,6 +39,16 @@ const DOUBLE_UTF8 = /[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178
 const QUICK_MARKER = new RegExp(`[${MARKER_CLASS}\u01a2\u01a3]`);
 const VIQR_CHAR = /[\^+`~]/;
 const PDF_OI = /[\u01a2\u01a3]/g;
+
+/**
+ * Units that make repair() do more than return its input: those NFC may change, Ƣ/ƣ and VIQR
+ * marks. Found in one regex scan (a class that also held MARKER's many Latin-1 ranges would scan
+ * the Vietnamese letters several times slower, so QUICK_MARKER stays a scan of its own).
+ */
+const NFC_UNSTABLE = 1;
+const OI = 2;
+const VIQR = 4;
+const REPAIR_UNITS = new UnitClasses().addNfcUnstable(NFC_UNSTABLE).add(OI, PDF_OI).add(VIQR, VIQR_CHAR);
 
 // ---------------------------------------------------------------------------------------------
 // decodeBytes
@@ -182,10 +190,26 @@ export function repairMojibake(text: string): { text: string; encoding: TextEnco
   }
 }
 
+/**
+ * repairMojibake(text), given scanUnits(text).classes: text that NFC cannot change and without
+ * Ƣ/ƣ is its own NFC form, so the markers found by the scan settle whether it is suspect.
+ */
+export function repairMojibakeScanned(text: string, classes: number): { text: string; encoding: TextEncodingName | null } {
+  if ((classes & (NFC_UNSTABLE_UNIT | PDF_OI_UNIT)) !== 0) return repairMojibake(text);
+  const suspect = (classes & MARKER_UNIT) !== 0 || ((classes & VIQR_UNIT) !== 0 && VIQR_STRONG.test(text));
+  if (!suspect) return { text, encoding: null };
+  return repairMojibake(text);
+}
+
 function repair(text: string): { text: string; encoding: TextEncodingName | null } {
-  const nfc = text.normalize("NFC").replace(PDF_OI, (c) => (c === "\u01a2" ? "\u01af" : "\u01b0"));
-  const repairs = isSuspect(nfc) ? REPAIRS.filter((r) => r.evidence.test(nfc)) : [];
-  if (repairs.length === 0) return { text: nfc, encoding: null };
+  const nfc = nfcWithoutOi(text);
+  const repairs = isSuspect(nfc.text, nfc.viqr) ? REPAIRS.filter((r) => r.evidence.test(nfc.text)) : [];
+  if (repairs.length === 0) return { text: nfc.text, encoding: null };
+  return repairForms(nfc.text, repairs);
+}
+
+/** Repairs the legacy forms in `nfc` (NFC text, suspect), trying those whose evidence it shows. */
+function repairForms(nfc: string, repairs: readonly Repair[]): { text: string; encoding: TextEncodingName | null } {
   const sample = sampleLines(nfc);
   const found = mainRepair(sample, repairs);
   if (isGarbage(sample, found)) return { text: nfc, encoding: null };
@@ -209,8 +233,21 @@ function repair(text: string): { text: string; encoding: TextEncodingName | null
   return { text: out.join("\n").normalize("NFC"), encoding };
 }
 
-function isSuspect(text: string): boolean {
-  return QUICK_MARKER.test(text) || (VIQR_CHAR.test(text) && VIQR_STRONG.test(text));
+/**
+ * `text.normalize("NFC")` with the PDF artefact Ƣ/ƣ made Ư/ư, and whether the result has a VIQR
+ * mark (VIQR_CHAR). The usual text has no unit that either step could change: one scan of the
+ * REPAIR_UNITS finds that (and a VIQR mark) in about the time `normalize` alone takes.
+ */
+function nfcWithoutOi(text: string): { text: string; viqr: boolean } {
+  const classes = REPAIR_UNITS.classesIn(text, NFC_UNSTABLE | OI | VIQR);
+  if ((classes & (NFC_UNSTABLE | OI)) === 0) return { text, viqr: (classes & VIQR) !== 0 };
+  const nfc = text.normalize("NFC").replace(PDF_OI, (c) => (c === "\u01a2" ? "\u01af" : "\u01b0"));
+  return { text: nfc, viqr: VIQR_CHAR.test(nfc) };
+}
+
+/** `viqr`: VIQR_CHAR.test(text), when known. */
+function isSuspect(text: string, viqr?: boolean): boolean {
+  return QUICK_MARKER.test(text) || ((viqr ?? VIQR_CHAR.test(text)) && VIQR_STRONG.test(text));
 }
 
 /** About 2,000 lines (at most 4,000 characters each) spread over the text. */

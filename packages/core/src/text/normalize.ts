@@ -5,8 +5,10 @@
  * headers, column gaps (tabs, runs of spaces from `pdftotext -layout`) and hard-wrapped lines
  * (including wraps separated by blank lines, and words or codes split at a line end).
  */
-import { repairMojibake } from "./encoding.js";
-import { caseCount, isSpaceUnit, shareOf, startsLower, startsUpper, type CaseCount } from "./fold.js";
+import { repairMojibakeScanned } from "./encoding.js";
+import { LAYOUT_UNIT, scanUnits } from "./unitscan.js";
+import { countCases } from "./casetable.js";
+import { isSpaceUnit, shareOf, startsLower, startsUpper, type CaseCount } from "./fold.js";
 
 /** Column separator in normalized text: a two-column line keeps its cells apart with a tab. */
 export const COLUMN = "\t";
@@ -24,15 +26,20 @@ const HEADER_WORDS = new RegExp(HEADER_PHRASES.join("|"), "iu");
 /** A HEADER_WORDS match is as long as its phrase (case folding maps one character to one). */
 const HEADER_WORD_MAX = Math.max(...HEADER_PHRASES.map((p) => p.length));
 
+/** What the layout replaces in normalizeText change (LAYOUT_UNIT of scanUnits). */
+const LAYOUT = /[\r\u00a0\u2007\u202f\u200b-\u200d\ufeffÐð]/;
+
 /** Normalize a document's raw text (any extractor's output) for parsing. */
 export function normalizeText(raw: string): string {
-  let text = repairMojibake(raw).text;
-  if (/[\r\u00a0\u2007\u202f\u200b-\u200d\ufeffÐð]/.test(text)) {
+  const scan = scanUnits(raw);
+  let text = repairMojibakeScanned(raw, scan.classes).text;
+  // The scan answers for the text as long as nothing has changed it.
+  if (text === raw ? (scan.classes & LAYOUT_UNIT) !== 0 : LAYOUT.test(text)) {
     text = text.replace(/\r\n?/g, "\n").replace(/[\u00a0\u2007\u202f]/g, " ").replace(/[\u200b-\u200d\ufeff]/g, "").replace(/Ð/g, "Đ").replace(/ð/g, "đ");
   }
-  text = stripFrontMatter(text);
-  const split = text.split("\n");
-  const dirty = linesMatching(text, split, NEEDS_CLEANING);
+  const body = stripFrontMatter(text);
+  const split = body.split("\n");
+  const dirty = body === raw ? scan.dirty : linesMatching(body, split, NEEDS_CLEANING);
   let lines = split.map((line, k) => (dirty[k] ? cleanLine(line) : line.trim()));
   lines = dropPageArtifacts(lines);
   lines = joinWrappedLines(lines);
@@ -54,14 +61,14 @@ const NEEDS_CLEANING = /[*#\\^|_\t\f]| {2}/g;
  * Which of `lines` (`text` split at "\n") hold a match of `re`, found in one scan of the text
  * rather than one regex run per line.
  */
-function linesMatching(text: string, lines: string[], re: RegExp): boolean[] {
-  const hit = new Array<boolean>(lines.length).fill(false);
+function linesMatching(text: string, lines: string[], re: RegExp): Uint8Array {
+  const hit = new Uint8Array(lines.length);
   let line = 0;
   let next = lines[0]!.length + 1;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     while (m.index >= next) next += lines[++line]!.length + 1;
-    hit[line] = true;
+    hit[line] = 1;
     re.lastIndex = next;
   }
   return hit;
@@ -169,7 +176,7 @@ class LineFacts {
   }
 
   caseOf(k: number): CaseCount {
-    return (this.cases[k] ??= caseCount(this.lines[k]!));
+    return (this.cases[k] ??= countCases(this.lines[k]!));
   }
 }
 
