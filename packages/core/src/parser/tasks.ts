@@ -174,10 +174,39 @@ function analyzeLeadUncached(ctx: TaskContext, start: number, end: number): Lead
 // Anchored patterns start with one of their anchors (see text/scan.ts).
 const INNER_ASK = anchored(/(?<![a-z])(?:de nghi|yeu cau|giao cho|keu goi|de)\s+(?=\p{L})/gu, ["de", "yeu cau", "giao cho", "keu goi"]);
 
+/**
+ * `matchesOf(INNER_ASK, folded)`. The "de" anchor is in nearly every word "den", "dem", "de" …;
+ * a match through it ("de nghi" or "de") needs a non-letter before and white space after, so only
+ * those "de" are tried.
+ */
+export function innerAskMatches(folded: string): RegExpExecArray[] {
+  const starts: number[] = [];
+  for (let i = folded.indexOf("de"); i >= 0; i = folded.indexOf("de", i + 1)) {
+    if (!isLowerAsciiLetter(folded.charCodeAt(i - 1)) && isWhiteSpace(folded.charCodeAt(i + 2))) starts.push(i);
+  }
+  const fromDe = starts.length;
+  for (const anchor of RARE_ASKS) for (let i = folded.indexOf(anchor); i >= 0; i = folded.indexOf(anchor, i + 1)) starts.push(i);
+  if (fromDe && starts.length > fromDe) starts.sort((a, b) => a - b);
+  return matchesAt(INNER_ASK.sticky, folded, starts);
+}
+
+const RARE_ASKS = ["yeu cau", "giao cho", "keu goi"];
+
+/** [a-z]; false for NaN (before the start of the string). */
+function isLowerAsciiLetter(unit: number): boolean {
+  return unit >= 0x61 && unit <= 0x7a;
+}
+
+/** /\s/ on one code unit; false for NaN (past the end). */
+function isWhiteSpace(unit: number): boolean {
+  if (unit === 0x20 || (unit >= 0x09 && unit <= 0x0d)) return true;
+  return unit > 0x7f && /\s/.test(String.fromCharCode(unit));
+}
+
 /** "Đối với kiến nghị …, đề nghị Ban Chỉ đạo … xem xét", "thông báo để Quý Ủy ban chỉ đạo …". */
 function objectAfterDe(ctx: TaskContext, start: number, end: number): LeadResult {
   const folded = ctx.doc.folded.slice(start, end);
-  for (const m of matchesOf(INNER_ASK, folded)) {
+  for (const m of innerAskMatches(folded)) {
     const at = start + m.index + m[0].length;
     const list = readAgencyList(ctx.src, at, end);
     const first = list.mentions[0];
@@ -298,7 +327,8 @@ function reportTo(ctx: TaskContext, start: number, end: number): AgencyMention[]
 }
 
 function sameAgency(a: AgencyMention, b: AgencyMention): boolean {
-  return a.text.toLowerCase() === b.text.toLowerCase();
+  // Equal texts need no lower-casing (the usual case when a lead is named again as support).
+  return a.text === b.text || a.text.toLowerCase() === b.text.toLowerCase();
 }
 
 function uniqueNames(ms: AgencyMention[]): string[] {

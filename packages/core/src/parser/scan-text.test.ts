@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { collapseTrimmed, matchesNear } from "./scan-text.js";
+import { innerAskMatches } from "./tasks.js";
+import { addDays } from "./dates.js";
+
+/** What a global regex scan gives: index, text and groups of every match. */
+function globalScan(re: RegExp, s: string): [number, string[]][] {
+  return [...s.matchAll(re)].map((m) => [m.index, [...m]]);
+}
+
+function shapes(ms: RegExpExecArray[]): [number, string[]][] {
+  return ms.map((m) => [m.index, [...m]]);
+}
+
+describe("hand-written scans answer as the regexes they replace", () => {
+  // White space of every kind JavaScript knows, and units that are not white space.
+  const space = fc.constantFrom(" ", "  ", "\n", "\t", "\r\n", "\u00a0", "\u2028", "\u3000", "\ufeff", "\u0085", "\u200b");
+  const word = fc.constantFrom("a", "Sở", "đề", "x.", "1");
+  const spaced = fc.array(fc.oneof(space, word), { maxLength: 14 }).map((p) => p.join(""));
+
+  it("collapseTrimmed is s.replace(/\\s+/g, \" \").trim()", () => {
+    fc.assert(fc.property(spaced, (s) => {
+      expect(collapseTrimmed(s)).toBe(s.replace(/\s+/g, " ").trim());
+    }));
+  });
+
+  // Pieces of a citation's number and symbol, so that matches are common.
+  const codePiece = fc.constantFrom("1", "16", "12345", "123456", "/", "-", " - ", " ", "CT", "CT-TTg", "QĐ", "2021/", "KL/TW", "a", "đ", ".", "\n", "Ư", "&", "x/");
+  const codeText = fc.array(codePiece, { maxLength: 14 }).map((p) => p.join(""));
+
+  it("matchesNear(CODE, s, \"/\", 13, digit) is the global scan of CODE (citations.ts)", () => {
+    const source = String.raw`(?<![\p{L}\p{N}/.-])(\d{1,5})(?:\s?-\s?([A-ZĐ][A-Za-zĐđ]{0,4})\/|\/(?:(\d{4})\/)?)((?:[A-ZĐ][\p{L}0-9&]*)(?:-[\p{L}0-9&]+)*)`;
+    const sticky = new RegExp(source, "uy");
+    const global = new RegExp(source, "gu");
+    const isDigit = (u: number): boolean => u >= 48 && u <= 57;
+    fc.assert(fc.property(codeText, (s) => {
+      expect(shapes(matchesNear(sticky, s, "/", 13, isDigit))).toEqual(globalScan(global, s));
+    }));
+  });
+
+  // Pieces of the asking phrases, so that matches (and near misses) are common.
+  const askPiece = fc.constantFrom("de", "de nghi", "yeu cau", "giao cho", "keu goi", "den", "ode", " ", "\n", "\u00a0", "\u2028", "\u0085", "So", "a", "đ", ",", "1", "cac");
+  const askText = fc.array(askPiece, { maxLength: 14 }).map((p) => p.join(""));
+
+  it("innerAskMatches is the global scan of INNER_ASK (tasks.ts)", () => {
+    const re = /(?<![a-z])(?:de nghi|yeu cau|giao cho|keu goi|de)\s+(?=\p{L})/gu;
+    fc.assert(fc.property(askText, (s) => {
+      expect(shapes(innerAskMatches(s))).toEqual(globalScan(re, s));
+    }));
+  });
+
+  it("addDays remembers its results without changing them", () => {
+    const reference = (iso: string, n: number): string => {
+      const d = new Date(iso + "T00:00:00Z");
+      d.setUTCDate(d.getUTCDate() + n);
+      return d.toISOString().slice(0, 10);
+    };
+    const iso = fc.constantFrom("2021-08-15", "2020-02-28", "2021-12-31", "2024-02-29");
+    fc.assert(fc.property(fc.array(fc.tuple(iso, fc.integer({ min: 0, max: 400 })), { maxLength: 8 }), (asks) => {
+      for (const [d, n] of asks) expect(addDays(d, n)).toBe(reference(d, n));
+    }));
+  });
+});
