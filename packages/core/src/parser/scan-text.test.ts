@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { collapseTrimmed, matchesNear } from "./scan-text.js";
 import { innerAskMatches } from "./tasks.js";
 import { addDays } from "./dates.js";
+import { trimSeparators } from "./closing.js";
 
 /** What a global regex scan gives: index, text and groups of every match. */
 function globalScan(re: RegExp, s: string): [number, string[]][] {
@@ -47,6 +48,13 @@ describe("hand-written scans answer as the regexes they replace", () => {
     const re = /(?<![a-z])(?:de nghi|yeu cau|giao cho|keu goi|de)\s+(?=\p{L})/gu;
     fc.assert(fc.property(askText, (s) => {
       expect(shapes(innerAskMatches(s))).toEqual(globalScan(re, s));
+    }));
+  });
+
+  it("trimSeparators is the edge regexes of cleanItem (closing.ts) and trim", () => {
+    const edge = fc.array(fc.oneof(space, word, fc.constantFrom(",", ";", ".", ", .", "\ud83d\ude00")), { maxLength: 14 }).map((p) => p.join(""));
+    fc.assert(fc.property(edge, (s) => {
+      expect(trimSeparators(s)).toBe(s.replace(/[\s,;.]+$/u, "").replace(/^[\s,;.]+/u, "").trim());
     }));
   });
 

@@ -8,7 +8,7 @@
  */
 import type { AgencyMention, Task } from "../document/record.js";
 import { readAgencyList, type Source } from "../agencies/recognize.js";
-import { collapseSpaces, startsUpper } from "../text/fold.js";
+import { collapseSpaces, isSpaceUnit, startsUpper } from "../text/fold.js";
 import { anchored, matchesOf } from "../text/scan.js";
 import { findDeadline } from "./deadlines.js";
 import { collapseTrimmed, matchesAt } from "./scan-text.js";
@@ -182,7 +182,7 @@ const INNER_ASK = anchored(/(?<![a-z])(?:de nghi|yeu cau|giao cho|keu goi|de)\s+
 export function innerAskMatches(folded: string): RegExpExecArray[] {
   const starts: number[] = [];
   for (let i = folded.indexOf("de"); i >= 0; i = folded.indexOf("de", i + 1)) {
-    if (!isLowerAsciiLetter(folded.charCodeAt(i - 1)) && isWhiteSpace(folded.charCodeAt(i + 2))) starts.push(i);
+    if (!isLowerAsciiLetter(folded.charCodeAt(i - 1)) && isSpaceUnit(folded.charCodeAt(i + 2))) starts.push(i);
   }
   const fromDe = starts.length;
   for (const anchor of RARE_ASKS) for (let i = folded.indexOf(anchor); i >= 0; i = folded.indexOf(anchor, i + 1)) starts.push(i);
@@ -195,12 +195,6 @@ const RARE_ASKS = ["yeu cau", "giao cho", "keu goi"];
 /** [a-z]; false for NaN (before the start of the string). */
 function isLowerAsciiLetter(unit: number): boolean {
   return unit >= 0x61 && unit <= 0x7a;
-}
-
-/** /\s/ on one code unit; false for NaN (past the end). */
-function isWhiteSpace(unit: number): boolean {
-  if (unit === 0x20 || (unit >= 0x09 && unit <= 0x0d)) return true;
-  return unit > 0x7f && /\s/.test(String.fromCharCode(unit));
 }
 
 /** "Đối với kiến nghị …, đề nghị Ban Chỉ đạo … xem xét", "thông báo để Quý Ủy ban chỉ đạo …". */
@@ -240,7 +234,8 @@ function introAddressees(ctx: TaskContext, start: number, end: number): AgencyMe
 function makeTask(ctx: TaskContext, item: Item, lead: AgencyMention[], end: number): Task {
   const { doc } = ctx;
   const text = collapseTrimmed(doc.text.slice(item.textStart, end));
-  const support = supportOf(ctx, item.textStart, end).filter((s) => !lead.some((l) => sameAgency(l, s)));
+  const leadKeys = new Set(lead.map(agencyKey));
+  const support = supportOf(ctx, item.textStart, end).filter((s) => !leadKeys.has(agencyKey(s)));
   const folded = doc.folded.slice(item.textStart, end);
   const deadline = findDeadline(folded, doc.text.slice(item.textStart, end), ctx.docDate);
   return {
@@ -295,11 +290,17 @@ function supportMatches(folded: string): RegExpExecArray[] {
 
 function supportOf(ctx: TaskContext, start: number, end: number): AgencyMention[] {
   const out: AgencyMention[] = [];
+  const seen = new Set<string>();
   const folded = ctx.doc.folded.slice(start, end);
   for (const m of supportMatches(folded)) {
     const at = start + m.index + m[0].length;
     const list = readAgencyList(ctx.src, at, end);
-    for (const mention of list.mentions) if (!out.some((o) => sameAgency(o, mention))) out.push(mention);
+    for (const mention of list.mentions) {
+      const key = agencyKey(mention);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(mention);
+    }
   }
   return out;
 }
@@ -326,9 +327,9 @@ function reportTo(ctx: TaskContext, start: number, end: number): AgencyMention[]
   return out;
 }
 
-function sameAgency(a: AgencyMention, b: AgencyMention): boolean {
-  // Equal texts need no lower-casing (the usual case when a lead is named again as support).
-  return a.text === b.text || a.text.toLowerCase() === b.text.toLowerCase();
+/** Two mentions name the same agency when their texts agree but for case (each key made once). */
+function agencyKey(m: AgencyMention): string {
+  return m.text.toLowerCase();
 }
 
 function uniqueNames(ms: AgencyMention[]): string[] {
