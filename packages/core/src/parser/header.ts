@@ -17,6 +17,8 @@ import { nearestProvince, restoreProvinceTail } from "../agencies/places.js";
 import { restoreAgencyName } from "../agencies/known.js";
 import { execAll } from "../text/scan.js";
 import { memoize } from "../memo.js";
+import { isSpaceUnit } from "../text/fold.js";
+import { collapseRuns, collapseTrimmed } from "./scan-text.js";
 
 export interface Located<T> {
   value: T;
@@ -222,7 +224,7 @@ function readPlace(doc: Doc, line: Line, dateIndex: number, code: CodeFound | nu
   const value = m[1]!.replace(/^[*\s\-–]+/, "").replace(/^(?:[A-ZĐ0-9&]{2,}[\s/-]+)+(?=\p{Lu}\p{Ll})/u, "").trim();
   if (!value || /^(?:Số|Ngày)$/u.test(value)) return null;
   const start = line.start + from + before.length - value.length;
-  const clean = value.replace(/\s+/g, " ");
+  const clean = collapseRuns(value);
   const known = nearestProvince(clean);
   return { value: known && known !== clean && !/thành phố|tp/iu.test(clean) ? known : clean, span: { start, end: line.start + from + before.length }, line: line.index };
 }
@@ -301,8 +303,13 @@ function collectSubject(ctx: Ctx, first: number, startOffset: number, date: Date
     if (/[.]$/.test(c.text.trim()) && !/\b(?:TP|Tp)\.$/.test(c.text.trim())) break;
   }
   if (!parts.length) return null;
-  const value = parts.reduce((acc, p) => (acc === "" ? p : /\S-$/.test(acc) && /^[\p{Lu}\d]/u.test(p) ? acc + p : `${acc} ${p}`), "").replace(/^[“"'‘]+|[”"'’]+$/g, "").replace(/[.;,]+$/, "").replace(/\s+/g, " ").trim();
+  const value = collapseTrimmed(parts.reduce((acc, p) => (acc === "" ? p : endsWithWordDash(acc) && /^[\p{Lu}\d]/u.test(p) ? acc + p : `${acc} ${p}`), "").replace(/^[“"'‘]+|[”"'’]+$/g, "").replace(/[.;,]+$/, ""));
   return value ? { value, span: { start, end }, line: first } : null;
+}
+
+/** /\S-$/ (a word broken at a hyphen), read at the end instead of tried along the whole text. */
+export function endsWithWordDash(s: string): boolean {
+  return s.length >= 2 && s.charCodeAt(s.length - 1) === 0x2d && !isSpaceUnit(s.charCodeAt(s.length - 2));
 }
 
 function subjectCell(line: Line): { start: number; text: string } | null {

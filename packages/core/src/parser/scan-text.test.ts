@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { collapseTrimmed, matchesNear } from "./scan-text.js";
+import { collapseRuns, collapseTrimmed, matchesNear } from "./scan-text.js";
 import { innerAskMatches } from "./tasks.js";
 import { addDays } from "./dates.js";
 import { trimSeparators } from "./closing.js";
+import { endsWithWordDash } from "./header.js";
 
 /** What a global regex scan gives: index, text and groups of every match. */
 function globalScan(re: RegExp, s: string): [number, string[]][] {
@@ -23,6 +24,12 @@ describe("hand-written scans answer as the regexes they replace", () => {
   it("collapseTrimmed is s.replace(/\\s+/g, \" \").trim()", () => {
     fc.assert(fc.property(spaced, (s) => {
       expect(collapseTrimmed(s)).toBe(s.replace(/\s+/g, " ").trim());
+    }));
+  });
+
+  it("collapseRuns is s.replace(/\\s+/g, \" \")", () => {
+    fc.assert(fc.property(spaced, (s) => {
+      expect(collapseRuns(s)).toBe(s.replace(/\s+/g, " "));
     }));
   });
 
@@ -55,6 +62,13 @@ describe("hand-written scans answer as the regexes they replace", () => {
     const edge = fc.array(fc.oneof(space, word, fc.constantFrom(",", ";", ".", ", .", "\ud83d\ude00")), { maxLength: 14 }).map((p) => p.join(""));
     fc.assert(fc.property(edge, (s) => {
       expect(trimSeparators(s)).toBe(s.replace(/[\s,;.]+$/u, "").replace(/^[\s,;.]+/u, "").trim());
+    }));
+  });
+
+  it("endsWithWordDash is /\\S-$/ (header.ts)", () => {
+    const dashed = fc.array(fc.oneof(space, word, fc.constantFrom("-", " -", "--", "\ud83d\ude00-")), { maxLength: 8 }).map((p) => p.join(""));
+    fc.assert(fc.property(dashed, (s) => {
+      expect(endsWithWordDash(s)).toBe(/\S-$/.test(s));
     }));
   });
 

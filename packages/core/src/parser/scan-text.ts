@@ -13,7 +13,12 @@ const SPACE_RUNS = /[^\S ]\s*| \s+/g;
  * texts nearly always hold a line break, so the has-a-run pre-test is skipped.
  */
 export function collapseTrimmed(s: string): string {
-  return s.trim().replace(SPACE_RUNS, " ");
+  return collapseRuns(s.trim());
+}
+
+/** `s.replace(/\s+/g, " ")`: SPACE_RUNS skips the lone " " that would be put back unchanged. */
+export function collapseRuns(s: string): string {
+  return s.replace(SPACE_RUNS, " ");
 }
 
 
