@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { collapseRuns, collapseTrimmed, matchesNear } from "./scan-text.js";
+import { collapseRuns, collapseTrimmed, matchesAfterNonLetter, matchesNear } from "./scan-text.js";
 import { innerAskMatches } from "./tasks.js";
 import { addDays } from "./dates.js";
 import { trimSeparators } from "./closing.js";
@@ -71,6 +71,22 @@ describe("hand-written scans answer as the regexes they replace", () => {
       expect(endsWithWordDash(s)).toBe(/\S-$/.test(s));
     }));
   });
+
+  // Pieces of deadlines (deadlines.ts), with letters and spaces around them.
+  const deadlinePiece = fc.constantFrom("truoc", "xong truoc", "hoan thanh truoc", "cham nhat la", "thoi han", "han chot", "khong qua", "ngay", " ", "\n", "1", "15", "gio", "h", "quy", "iii", "iv", "2021", "/", "-", "nam", "trong", "a", "x", "đ", ",");
+  const deadlineText = fc.array(deadlinePiece, { maxLength: 14 }).map((p) => p.join(""));
+  const before = String.raw`(?:truoc|cham nhat(?: la)?|han chot|han cuoi|thoi han|khong qua|xong truoc|hoan thanh truoc)\s*(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?\s*,?\s*)?(?=\d|ngay)`;
+  const quarter = String.raw`(?:trong\s*)?quy\s*(iv|iii|ii|i|[1-4])\s*(?:[-/]|nam)?\s*(\d{4})`;
+
+  for (const [name, body] of [["BEFORE", before], ["QUARTER", quarter]] as const) {
+    it(`matchesAfterNonLetter is the global scan of ${name} with its look-behind`, () => {
+      const bodyRe = new RegExp(body, "g");
+      const whole = new RegExp(`(?<![a-z])${body}`, "g");
+      fc.assert(fc.property(deadlineText, (s) => {
+        expect(shapes(matchesAfterNonLetter(bodyRe, s))).toEqual(globalScan(whole, s));
+      }));
+    });
+  }
 
   it("addDays remembers its results without changing them", () => {
     const reference = (iso: string, n: number): string => {

@@ -11,7 +11,7 @@ import { readAgencyList, type Source } from "../agencies/recognize.js";
 import { collapseSpaces, isSpaceUnit, startsUpper } from "../text/fold.js";
 import { anchored, matchesOf } from "../text/scan.js";
 import { findDeadline } from "./deadlines.js";
-import { collapseTrimmed, matchesAt } from "./scan-text.js";
+import { collapseTrimmed, isLowerAsciiLetter, matchesAt } from "./scan-text.js";
 import { tableTasks } from "./table.js";
 import type { Doc } from "./lines.js";
 import { fullEnd, type Item, type Outline } from "./outline.js";
@@ -191,11 +191,6 @@ export function innerAskMatches(folded: string): RegExpExecArray[] {
 }
 
 const RARE_ASKS = ["yeu cau", "giao cho", "keu goi"];
-
-/** [a-z]; false for NaN (before the start of the string). */
-function isLowerAsciiLetter(unit: number): boolean {
-  return unit >= 0x61 && unit <= 0x7a;
-}
 
 /** "Đối với kiến nghị …, đề nghị Ban Chỉ đạo … xem xét", "thông báo để Quý Ủy ban chỉ đạo …". */
 function objectAfterDe(ctx: TaskContext, start: number, end: number): LeadResult {
