@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { collapseRuns, collapseTrimmed, matchesAfterNonLetter, matchesNear } from "./scan-text.js";
-import { innerAskMatches } from "./tasks.js";
+import { firstSentenceEnd, innerAskMatches } from "./tasks.js";
 import { addDays } from "./dates.js";
 import { trimSeparators } from "./closing.js";
 import { endsWithWordDash } from "./header.js";
@@ -87,6 +87,16 @@ describe("hand-written scans answer as the regexes they replace", () => {
       }));
     });
   }
+
+  it("firstSentenceEnd is /[.!?](?:\\s|$)|\\n/u on the slice (tasks.ts)", () => {
+    const prose = fc.array(fc.oneof(space, word, fc.constantFrom(".", "!", "?", ". ", "\n", "\ud83d\ude00")), { maxLength: 12 }).map((p) => p.join(""));
+    fc.assert(fc.property(prose, fc.nat(), fc.nat(), (s, a, b) => {
+      const start = Math.min(a, b) % (s.length + 2);
+      const end = Math.max(a, b) % (s.length + 2);
+      const m = /[.!?](?:\s|$)|\n/u.exec(s.slice(start, end));
+      expect(firstSentenceEnd(s, start, end)).toBe(m ? start + m.index : end);
+    }));
+  });
 
   it("addDays remembers its results without changing them", () => {
     const reference = (iso: string, n: number): string => {

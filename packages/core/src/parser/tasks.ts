@@ -207,10 +207,23 @@ function objectAfterDe(ctx: TaskContext, start: number, end: number): LeadResult
   return { lead: [], explicit: false, descriptive: false, imperative: false };
 }
 
-function firstSentenceEnd(text: string, start: number, end: number): number {
-  const slice = text.slice(start, end);
-  const m = /[.!?](?:\s|$)|\n/u.exec(slice);
-  return m ? start + m.index : end;
+const SENTENCE_END = /[.!?](?:\s|$)|\n/g;
+
+/**
+ * Where /[.!?](?:\s|$)|\n/u first matches in text.slice(start, end), as an offset of `text` (`end`
+ * if nowhere), searched in `text` itself rather than in a slice: below end - 1 a position matches
+ * in both or in neither; at end - 1 the slice's "$" lets any of ".!?\n" end it.
+ */
+export function firstSentenceEnd(text: string, start: number, end: number): number {
+  SENTENCE_END.lastIndex = start;
+  const m = SENTENCE_END.exec(text);
+  if (m && m.index < end - 1) return m.index;
+  return end - 1 >= start && isSentenceStop(text.charCodeAt(end - 1)) ? end - 1 : end;
+}
+
+/** . ! ? or a line feed. */
+function isSentenceStop(unit: number): boolean {
+  return unit === 0x2e || unit === 0x21 || unit === 0x3f || unit === 0x0a;
 }
 
 const INTRO_ASK = anchored(/(?<![a-z])(?:yeu cau|de nghi|giao cho|giao|keu goi)\s+/g, ["yeu cau", "de nghi", "giao", "keu goi"]);
