@@ -271,7 +271,25 @@ function readDistribution(pieces: Piece[]): { value: string; span: Span }[] {
 }
 
 function cleanItem(s: string): string {
-  return collapseSpaces(s.replace(BULLET, "")).replace(/[\s,;.]+$/u, "").replace(/^[\s,;.]+/u, "").trim();
+  return trimSeparators(collapseSpaces(s.replace(BULLET, "")));
+}
+
+/**
+ * `s.replace(/[\s,;.]+$/u, "").replace(/^[\s,;.]+/u, "").trim()`: the regexes would try every
+ * position of the item for a run reaching its end; the edges are read directly instead (trim has
+ * nothing left to do, white space being among the separators).
+ */
+export function trimSeparators(s: string): string {
+  let end = s.length;
+  while (end > 0 && isSeparator(s.charCodeAt(end - 1))) end--;
+  let start = 0;
+  while (start < end && isSeparator(s.charCodeAt(start))) start++;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+/** [\s,;.] on one code unit. */
+function isSeparator(unit: number): boolean {
+  return unit === 0x2c || unit === 0x3b || unit === 0x2e || isSpaceUnit(unit);
 }
 
 const PREFIX_CODE: Readonly<Record<string, AuthorityPrefix>> = { TM: "TM", KT: "KT", TL: "TL", TUQ: "TUQ", Q: "Q", "T/M": "TM", "K/T": "KT", "T/L": "TL" };

@@ -30,7 +30,21 @@ export function endOfMonth(year: number, month: number): string | null {
   return month >= 1 && month <= 12 ? isoDate(year, month, daysInMonth(year, month)) : null;
 }
 
+/** addDays results for the last date asked about: a document's tasks count from the same date. */
+let addDaysBase = "";
+let addDaysResults = new Map<number, string>();
+
 export function addDays(iso: string, days: number): string {
+  if (iso !== addDaysBase) {
+    addDaysBase = iso;
+    addDaysResults = new Map();
+  }
+  let out = addDaysResults.get(days);
+  if (out === undefined) addDaysResults.set(days, (out = computeAddDays(iso, days)));
+  return out;
+}
+
+function computeAddDays(iso: string, days: number): string {
   const d = new Date(iso + "T00:00:00Z");
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);

@@ -7,6 +7,7 @@
  */
 import { collapseSpaces } from "../text/fold.js";
 import { anchored, execAll, matchesOf } from "../text/scan.js";
+import { matchesAfterNonLetter } from "./scan-text.js";
 import { addDays, addWorkingDays, dateAt, endOfMonth, ocrNumber } from "./dates.js";
 
 export interface Deadline {
@@ -22,11 +23,16 @@ const QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4,
 
 // Guards are kept only where what they look for is rare; a guard that nearly always passes costs
 // a scan of the item for nothing (BEFORE's was "han", as in "thanh").
-const BEFORE = /(?<![a-z])(?:truoc|cham nhat(?: la)?|han chot|han cuoi|thoi han|khong qua|xong truoc|hoan thanh truoc)\s*(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?\s*,?\s*)?(?=\d|ngay)/g;
+/**
+ * BEFORE without its leading look-behind (?<![a-z]), which keeps the engine from skipping ahead to
+ * the letters a match can start with; matchesAfterNonLetter (scan-text.ts) checks the unit before.
+ */
+const BEFORE_BODY = /(?:truoc|cham nhat(?: la)?|han chot|han cuoi|thoi han|khong qua|xong truoc|hoan thanh truoc)\s*(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?\s*,?\s*)?(?=\d|ngay)/g;
 // WITHIN starts with its anchor (scan.ts tries it only there).
 const WITHIN = anchored(/(?<![a-z])trong\s*(?:vong|thoi han|thoi gian)?\s*(\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi lam|muoi nam|hai muoi|ba muoi|muoi)\s*(ngay lam viec|ngay|tuan|thang)(?![a-z])/g, ["trong"]);
 const MONTH = /(?<![a-z])(trong|truoc|het|cuoi|hoan thanh trong|trinh)?\s*(?:ngay\s+)?thang\s*(\d{1,2})\s*(?:[-/]|nam)\s*(\d{4})/g;
-const QUARTER = /(?<![a-z])(?:trong\s*)?quy\s*(iv|iii|ii|i|[1-4])\s*(?:[-/]|nam)?\s*(\d{4})/g;
+/** Preceded by no letter [a-z]; the look-behind is checked by matchesAfterNonLetter, as for BEFORE_BODY. */
+const QUARTER_BODY = /(?:trong\s*)?quy\s*(iv|iii|ii|i|[1-4])\s*(?:[-/]|nam)?\s*(\d{4})/g;
 /** What every QUARTER match holds: "quy" is common ("quy dinh"), a numbered quarter is not. */
 const QUARTER_HINT = /quy\s*[iv1-4]/;
 /** BEFORE, MONTH and QUARTER yield a deadline only with a date or year, so only with a digit. */
@@ -43,7 +49,7 @@ const RECURRING = /(?:(?:truoc|vao|luc)\s*(?:ngay\s*)?\d{1,2}\s*(?:gio|h)?\s*)?(
 export function findDeadline(folded: string, original: string, docDate: string | null): Deadline | null {
   const found: Deadline[] = [];
   const dated = DIGIT.test(folded);
-  if (dated) for (const m of execAll(BEFORE, folded)) {
+  if (dated) for (const m of matchesAfterNonLetter(BEFORE_BODY, folded)) {
     const d = dateAt(folded.slice(m.index + m[0].length), 6);
     if (d?.iso && notPast(d.iso, docDate)) found.push(make(original, m.index, m[0].length + d.index + d.length, d.iso));
   }
@@ -62,7 +68,7 @@ export function findDeadline(folded: string, original: string, docDate: string |
     if (/tu\s*$|den\s*$|nam\s*$/.test(folded.slice(Math.max(0, m.index - 6), m.index))) continue;
     found.push(make(original, m.index + (m[0].length - m[0].trimStart().length), m[0].trim().length, iso));
   }
-  if (dated && QUARTER_HINT.test(folded)) for (const m of execAll(QUARTER, folded)) {
+  if (dated && QUARTER_HINT.test(folded)) for (const m of matchesAfterNonLetter(QUARTER_BODY, folded)) {
     const q = QUARTERS[m[1]!];
     const iso = q ? endOfMonth(Number(m[2]), q * 3) : null;
     if (iso && notPast(iso, docDate)) found.push(make(original, m.index, m[0].length, iso));

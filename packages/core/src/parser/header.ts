@@ -17,6 +17,8 @@ import { nearestProvince, restoreProvinceTail } from "../agencies/places.js";
 import { restoreAgencyName } from "../agencies/known.js";
 import { execAll } from "../text/scan.js";
 import { memoize } from "../memo.js";
+import { isSpaceUnit } from "../text/fold.js";
+import { collapseRuns, collapseTrimmed } from "./scan-text.js";
 
 export interface Located<T> {
   value: T;
@@ -145,9 +147,9 @@ function findCode(ctx: Ctx): CodeFound | null {
       // The document's own "Số:" opens a line or cell; "… công văn số 4039/STC-HCSN" mid-sentence is a citation.
       if (!isOwnNumberPrefix(line.text, m.index)) continue;
       const at = line.start + m.index + m[0].length;
-      const found = readCode(ctx.doc.text, at, line.end);
-      if (found && /[/]/.test(found.value) && /\p{L}{2}/u.test(found.value)) return { ...found, line: i };
-      if (found && !fallback && /\p{Lu}/u.test(found.value)) fallback = { ...found, line: i };
+      const found = readCode(ctx.doc.text, at, line.end, i);
+      if (found && /[/]/.test(found.value) && /\p{L}{2}/u.test(found.value)) return found;
+      if (found && !fallback && /\p{Lu}/u.test(found.value)) fallback = found;
     }
   }
   return fallback;
@@ -155,7 +157,7 @@ function findCode(ctx: Ctx): CodeFound | null {
 
 const CODE_BODY = /^([0-9lI{|§#$][0-9lI{|§. ]{0,12}?)?\s*(\/\s?\d{4}\s?\/|\/|¿|\s?J(?=[A-ZĐ])|-|\s)?\s*([A-ZĐ][\p{L}0-9&]*(?:\s?[-/]\s?[\p{L}0-9&]+)*)/u;
 
-function readCode(text: string, at: number, end: number): Omit<CodeFound, "line"> | null {
+function readCode(text: string, at: number, end: number, line: number): CodeFound | null {
   const slice = text.slice(at, Math.min(end, at + 60));
   const m = CODE_BODY.exec(slice);
   if (!m || !m[3]) return null;
@@ -166,13 +168,14 @@ function readCode(text: string, at: number, end: number): Omit<CodeFound, "line"
   if (!number) return null;
   if (/^(?:Ngày|Ngay|ngày|V)$/u.test(symbol)) return null;
   const value = (number + (sep === " " ? "" : sep) + symbol).replace(/\s+/g, "");
-  return { value, span: { start: at, end: at + m[0].length }, end: at + m[0].length };
+  return { value, span: { start: at, end: at + m[0].length }, end: at + m[0].length, line };
 }
 
 /** The type a number/symbol states: "16/CT-TTg" → CT, "07-KL/TW" → KL, "115/UBND-KGVX" → none (a công văn). */
 export function typeFromCode(code: string): DocumentTypeInfo | null {
   const party = /^[\d.]+-?([A-Za-zĐđ]+)\//u.exec(code);
-  if (party && /-/.test(code.split("/")[0]!)) return typeByCode(party[1]!) ?? null;
+  // party[0] runs to the first "/": the same as /-/.test(code.split("/")[0]).
+  if (party && party[0].includes("-")) return typeByCode(party[1]!) ?? null;
   const state = /^[\d.]+\/(?:\d{4}\/)?([A-Za-zĐđ]+)-/u.exec(code);
   if (state) {
     const t = typeByCode(state[1]!);
@@ -221,7 +224,7 @@ function readPlace(doc: Doc, line: Line, dateIndex: number, code: CodeFound | nu
   const value = m[1]!.replace(/^[*\s\-–]+/, "").replace(/^(?:[A-ZĐ0-9&]{2,}[\s/-]+)+(?=\p{Lu}\p{Ll})/u, "").trim();
   if (!value || /^(?:Số|Ngày)$/u.test(value)) return null;
   const start = line.start + from + before.length - value.length;
-  const clean = value.replace(/\s+/g, " ");
+  const clean = collapseRuns(value);
   const known = nearestProvince(clean);
   return { value: known && known !== clean && !/thành phố|tp/iu.test(clean) ? known : clean, span: { start, end: line.start + from + before.length }, line: line.index };
 }
@@ -300,8 +303,13 @@ function collectSubject(ctx: Ctx, first: number, startOffset: number, date: Date
     if (/[.]$/.test(c.text.trim()) && !/\b(?:TP|Tp)\.$/.test(c.text.trim())) break;
   }
   if (!parts.length) return null;
-  const value = parts.reduce((acc, p) => (acc === "" ? p : /\S-$/.test(acc) && /^[\p{Lu}\d]/u.test(p) ? acc + p : `${acc} ${p}`), "").replace(/^[“"'‘]+|[”"'’]+$/g, "").replace(/[.;,]+$/, "").replace(/\s+/g, " ").trim();
+  const value = collapseTrimmed(parts.reduce((acc, p) => (acc === "" ? p : endsWithWordDash(acc) && /^[\p{Lu}\d]/u.test(p) ? acc + p : `${acc} ${p}`), "").replace(/^[“"'‘]+|[”"'’]+$/g, "").replace(/[.;,]+$/, ""));
   return value ? { value, span: { start, end }, line: first } : null;
+}
+
+/** /\S-$/ (a word broken at a hyphen), read at the end instead of tried along the whole text. */
+export function endsWithWordDash(s: string): boolean {
+  return s.length >= 2 && s.charCodeAt(s.length - 1) === 0x2d && !isSpaceUnit(s.charCodeAt(s.length - 2));
 }
 
 function subjectCell(line: Line): { start: number; text: string } | null {
@@ -326,11 +334,11 @@ const STARTS_AGENCY = /^(?:ban|so|bo|cuc|tong cuc|chi cuc|van phong|uy ban|ubnd|
 /** The issuing body: the capitalised left-column lines above the number (parent above issuer). */
 function findIssuer(ctx: Ctx, code: CodeFound | null, date: DateFound | null): Header["issuer"] {
   const stop = code?.line ?? date?.line ?? Math.min(ctx.limit, 8);
-  const picked: { text: string; start: number; end: number; line: number }[] = [];
+  const picked: Segment[] = [];
   for (let i = 0; i <= Math.min(stop, ctx.limit - 1); i++) {
     const line = ctx.doc.lines[i]!;
     const w = ctx.work[i]!;
-    for (const part of segments(line, w)) {
+    for (const part of segments(line, w, i)) {
       if (i === code?.line && part.start >= code.span.start - 8) continue;
       const f = ctx.doc.folded.slice(part.start, part.end).trim();
       if (!f || ISSUER_EXCLUDE.test(f) || NOISE_LINE.test(f) || TITLE_NAMES.includes(f.replace(QUALIFIER, "")) || /^(?:[ivx]+|\d+)\.\s/.test(f)) {
@@ -341,7 +349,7 @@ function findIssuer(ctx: Ctx, code: CodeFound | null, date: DateFound | null): H
         if (picked.length && i > picked[picked.length - 1]!.line + 1) return issuerFrom(picked, ctx);
         continue;
       }
-      picked.push({ ...part, line: i });
+      picked.push(part);
       break;
     }
   }
@@ -350,13 +358,21 @@ function findIssuer(ctx: Ctx, code: CodeFound | null, date: DateFound | null): H
 
 const SEGMENT = /[^\t]*?\S[^\t]*?(?=\s{2,}|\t|$)/g;
 
-/** Non-blank stretches of a header line once headings are blanked (two columns on one line). */
-function segments(line: Line, work: string): { text: string; start: number; end: number }[] {
-  const out: { text: string; start: number; end: number }[] = [];
+interface Segment {
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the header line it is on. */
+  line: number;
+}
+
+/** Non-blank stretches of header line `index` once headings are blanked (two columns on one line). */
+function segments(line: Line, work: string, index: number): Segment[] {
+  const out: Segment[] = [];
   for (const m of execAll(SEGMENT, work)) {
     const s = m.index + (m[0].length - m[0].trimStart().length);
     const e = m.index + m[0].trimEnd().length;
-    if (e > s) out.push({ text: line.text.slice(s, e), start: line.start + s, end: line.start + e });
+    if (e > s) out.push({ text: line.text.slice(s, e), start: line.start + s, end: line.start + e, line: index });
   }
   return out;
 }

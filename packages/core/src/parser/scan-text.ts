@@ -13,7 +13,12 @@ const SPACE_RUNS = /[^\S ]\s*| \s+/g;
  * texts nearly always hold a line break, so the has-a-run pre-test is skipped.
  */
 export function collapseTrimmed(s: string): string {
-  return s.trim().replace(SPACE_RUNS, " ");
+  return collapseRuns(s.trim());
+}
+
+/** `s.replace(/\s+/g, " ")`: SPACE_RUNS skips the lone " " that would be put back unchanged. */
+export function collapseRuns(s: string): string {
+  return s.replace(SPACE_RUNS, " ");
 }
 
 
@@ -62,4 +67,25 @@ export function matchesAt(sticky: RegExp, s: string, starts: readonly number[]):
     resume = at + m[0].length;
   }
   return out;
+}
+
+/**
+ * `execAll(/(?<![a-z])body/g, s)` for a global `body` none of whose matches is empty. A leading
+ * look-behind keeps the engine from skipping ahead to the units a match can start with, so the
+ * body is searched alone and the unit before each match checked here: where it is a letter, the
+ * search goes on one unit further, as the look-behind pattern would.
+ */
+export function matchesAfterNonLetter(body: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  body.lastIndex = 0;
+  for (let m = body.exec(s); m; m = body.exec(s)) {
+    if (isLowerAsciiLetter(s.charCodeAt(m.index - 1))) body.lastIndex = m.index + 1;
+    else out.push(m);
+  }
+  return out;
+}
+
+/** [a-z]; false for NaN (before the start of the string). */
+export function isLowerAsciiLetter(unit: number): boolean {
+  return unit >= 0x61 && unit <= 0x7a;
 }

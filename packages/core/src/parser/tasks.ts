@@ -8,10 +8,10 @@
  */
 import type { AgencyMention, Task } from "../document/record.js";
 import { readAgencyList, type Source } from "../agencies/recognize.js";
-import { collapseSpaces, startsUpper } from "../text/fold.js";
+import { collapseSpaces, isSpaceUnit, startsUpper } from "../text/fold.js";
 import { anchored, matchesOf } from "../text/scan.js";
 import { findDeadline } from "./deadlines.js";
-import { collapseTrimmed, matchesAt } from "./scan-text.js";
+import { collapseTrimmed, isLowerAsciiLetter, matchesAt } from "./scan-text.js";
 import { tableTasks } from "./table.js";
 import type { Doc } from "./lines.js";
 import { fullEnd, type Item, type Outline } from "./outline.js";
@@ -174,10 +174,28 @@ function analyzeLeadUncached(ctx: TaskContext, start: number, end: number): Lead
 // Anchored patterns start with one of their anchors (see text/scan.ts).
 const INNER_ASK = anchored(/(?<![a-z])(?:de nghi|yeu cau|giao cho|keu goi|de)\s+(?=\p{L})/gu, ["de", "yeu cau", "giao cho", "keu goi"]);
 
+/**
+ * `matchesOf(INNER_ASK, folded)`. The "de" anchor is in nearly every word "den", "dem", "de" …;
+ * a match through it ("de nghi" or "de") needs a non-letter before and white space after, so only
+ * those "de" are tried.
+ */
+export function innerAskMatches(folded: string): RegExpExecArray[] {
+  const starts: number[] = [];
+  for (let i = folded.indexOf("de"); i >= 0; i = folded.indexOf("de", i + 1)) {
+    if (!isLowerAsciiLetter(folded.charCodeAt(i - 1)) && isSpaceUnit(folded.charCodeAt(i + 2))) starts.push(i);
+  }
+  const fromDe = starts.length;
+  for (const anchor of RARE_ASKS) for (let i = folded.indexOf(anchor); i >= 0; i = folded.indexOf(anchor, i + 1)) starts.push(i);
+  if (fromDe && starts.length > fromDe) starts.sort((a, b) => a - b);
+  return matchesAt(INNER_ASK.sticky, folded, starts);
+}
+
+const RARE_ASKS = ["yeu cau", "giao cho", "keu goi"];
+
 /** "Đối với kiến nghị …, đề nghị Ban Chỉ đạo … xem xét", "thông báo để Quý Ủy ban chỉ đạo …". */
 function objectAfterDe(ctx: TaskContext, start: number, end: number): LeadResult {
   const folded = ctx.doc.folded.slice(start, end);
-  for (const m of matchesOf(INNER_ASK, folded)) {
+  for (const m of innerAskMatches(folded)) {
     const at = start + m.index + m[0].length;
     const list = readAgencyList(ctx.src, at, end);
     const first = list.mentions[0];
@@ -189,10 +207,23 @@ function objectAfterDe(ctx: TaskContext, start: number, end: number): LeadResult
   return { lead: [], explicit: false, descriptive: false, imperative: false };
 }
 
-function firstSentenceEnd(text: string, start: number, end: number): number {
-  const slice = text.slice(start, end);
-  const m = /[.!?](?:\s|$)|\n/u.exec(slice);
-  return m ? start + m.index : end;
+const SENTENCE_END = /[.!?](?:\s|$)|\n/g;
+
+/**
+ * Where /[.!?](?:\s|$)|\n/u first matches in text.slice(start, end), as an offset of `text` (`end`
+ * if nowhere), searched in `text` itself rather than in a slice: below end - 1 a position matches
+ * in both or in neither; at end - 1 the slice's "$" lets any of ".!?\n" end it.
+ */
+export function firstSentenceEnd(text: string, start: number, end: number): number {
+  SENTENCE_END.lastIndex = start;
+  const m = SENTENCE_END.exec(text);
+  if (m && m.index < end - 1) return m.index;
+  return end - 1 >= start && isSentenceStop(text.charCodeAt(end - 1)) ? end - 1 : end;
+}
+
+/** . ! ? or a line feed. */
+function isSentenceStop(unit: number): boolean {
+  return unit === 0x2e || unit === 0x21 || unit === 0x3f || unit === 0x0a;
 }
 
 const INTRO_ASK = anchored(/(?<![a-z])(?:yeu cau|de nghi|giao cho|giao|keu goi)\s+/g, ["yeu cau", "de nghi", "giao", "keu goi"]);
@@ -211,7 +242,8 @@ function introAddressees(ctx: TaskContext, start: number, end: number): AgencyMe
 function makeTask(ctx: TaskContext, item: Item, lead: AgencyMention[], end: number): Task {
   const { doc } = ctx;
   const text = collapseTrimmed(doc.text.slice(item.textStart, end));
-  const support = supportOf(ctx, item.textStart, end).filter((s) => !lead.some((l) => sameAgency(l, s)));
+  const leadKeys = new Set(lead.map(agencyKey));
+  const support = supportOf(ctx, item.textStart, end).filter((s) => !leadKeys.has(agencyKey(s)));
   const folded = doc.folded.slice(item.textStart, end);
   const deadline = findDeadline(folded, doc.text.slice(item.textStart, end), ctx.docDate);
   return {
@@ -266,11 +298,17 @@ function supportMatches(folded: string): RegExpExecArray[] {
 
 function supportOf(ctx: TaskContext, start: number, end: number): AgencyMention[] {
   const out: AgencyMention[] = [];
+  const seen = new Set<string>();
   const folded = ctx.doc.folded.slice(start, end);
   for (const m of supportMatches(folded)) {
     const at = start + m.index + m[0].length;
     const list = readAgencyList(ctx.src, at, end);
-    for (const mention of list.mentions) if (!out.some((o) => sameAgency(o, mention))) out.push(mention);
+    for (const mention of list.mentions) {
+      const key = agencyKey(mention);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(mention);
+    }
   }
   return out;
 }
@@ -297,8 +335,9 @@ function reportTo(ctx: TaskContext, start: number, end: number): AgencyMention[]
   return out;
 }
 
-function sameAgency(a: AgencyMention, b: AgencyMention): boolean {
-  return a.text.toLowerCase() === b.text.toLowerCase();
+/** Two mentions name the same agency when their texts agree but for case (each key made once). */
+function agencyKey(m: AgencyMention): string {
+  return m.text.toLowerCase();
 }
 
 function uniqueNames(ms: AgencyMention[]): string[] {
