@@ -189,19 +189,17 @@ function isNamePunct(c: number): boolean {
   return c === 45 || c === 0x2013 || c === 34 || c === 0x201c || c === 0x201d || c === 39 || c === 0x2019 || c === 47 || c === 46;
 }
 
-const UNIT_WORDS = ["tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn"];
+const UNIT_WORD = /(?:^|\s)(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\s*$/u;
 
 /**
- * /(?:^|\s)(?:tỉnh|huyện|…|thị trấn)\s*$/u.test(lower.slice(lo, end)) without the slice and the
- * regex: it runs for every capitalised word of a name.
+ * UNIT_WORD.test(lower.slice(lo, end)), tried only when the last letter before the trailing white
+ * space ends a unit word (h, n, ố, ã, g): it runs for every capitalised word of a name.
  */
-export function endsWithUnitWord(lower: string, lo: number, end: number): boolean {
-  while (end > lo && isSpaceUnit(lower.charCodeAt(end - 1))) end--;
-  for (const w of UNIT_WORDS) {
-    const at = end - w.length;
-    if (at >= lo && lower.startsWith(w, at) && (at === lo || isSpaceUnit(lower.charCodeAt(at - 1)))) return true;
-  }
-  return false;
+function endsWithUnitWord(lower: string, lo: number, end: number): boolean {
+  let last = end - 1;
+  while (last >= lo && isSpaceUnit(lower.charCodeAt(last))) last--;
+  const c = last >= lo ? lower.charCodeAt(last) : 0;
+  return (c === 104 || c === 110 || c === 0x1ed1 || c === 0xe3 || c === 103) && UNIT_WORD.test(lower.slice(lo, end));
 }
 
 function extend(src: Source, pos: number, b: Bound, from: number): number {
@@ -337,7 +335,7 @@ function addMention(src: Source, mentions: AgencyMention[], raw: Raw): void {
     const head = /^[cC]ác\s+([\p{Ll}\s]+?)\s+\p{Lu}/u.exec(base);
     if (head) {
       const name = `${head[1]} ${text}`;
-      const m = makeMention(name, expandAbbreviations(name), raw.start, raw.end, prev.kind, false);
+      const m = makeMention(name, raw.start, raw.end, prev.kind, false);
       m.distributedFrom = base;
       mentions.push(m);
       return;
@@ -345,7 +343,7 @@ function addMention(src: Source, mentions: AgencyMention[], raw: Raw): void {
   }
   const kind = raw.head?.[1] ?? "other";
   const collective = raw.plural || hasPluralWord(src.lower.slice(raw.start, raw.end)) || text.includes(",");
-  mentions.push(makeMention(text, expandAbbreviations(text), raw.start, raw.end, kind, collective, raw.role));
+  mentions.push(makeMention(text, raw.start, raw.end, kind, collective, raw.role));
 }
 
 /** \bcác\b or \bnhững\b (the regex runs only when the letters are there). */
@@ -353,8 +351,15 @@ function hasPluralWord(lower: string): boolean {
   return (lower.includes("các") || lower.includes("những")) && /\bcác\b|\bnhững\b/u.test(lower);
 }
 
-function makeMention(text: string, expanded: string, start: number, end: number, kind: AgencyKind, collective: boolean, role?: string | null): AgencyMention {
-  const m: AgencyMention = { text, expanded, span: { start, end }, kind, level: levelOf(expanded), collective };
+/** A name's expansion and level: a pure function of its text, asked again for every repeat of a name. */
+const nameFacts = memoize((text: string): { expanded: string; level: AdminLevel | null } => {
+  const expanded = expandAbbreviations(text);
+  return { expanded, level: levelOf(expanded) };
+}, 20_000);
+
+function makeMention(text: string, start: number, end: number, kind: AgencyKind, collective: boolean, role?: string | null): AgencyMention {
+  const { expanded, level } = nameFacts(text);
+  const m: AgencyMention = { text, expanded, span: { start, end }, kind, level, collective };
   if (role) m.role = role;
   return m;
 }
@@ -362,25 +367,7 @@ function makeMention(text: string, expanded: string, start: number, end: number,
 const expandMemo = memoize(expandUncached, 20_000);
 
 export function expandAbbreviations(text: string): string {
-  return mayHoldAbbreviation(text) ? expandMemo(text) : text;
-}
-
-/** [A-ZĐƯ] on one code unit. */
-function isAbbreviationLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || c === 0x110 || c === 0x1af;
-}
-
-/** /[A-ZĐƯ]{2}|&/.test(text) (every abbreviation has two capitals or "&"), by one scan. */
-export function mayHoldAbbreviation(text: string): boolean {
-  let prevLetter = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 38) return true;
-    const letter = isAbbreviationLetter(c);
-    if (letter && prevLetter) return true;
-    prevLetter = letter;
-  }
-  return false;
+  return /[A-ZĐƯ]{2}|&|TP/u.test(text) ? expandMemo(text) : text;
 }
 
 function expandUncached(text: string): string {
