@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findAgencies, levelOf, readAgencyList, toSource } from "./recognize.js";
+import fc from "fast-check";
+import { lowerChars } from "../text/fold.js";
+import { findAgencies, hasPluralWord, levelOf, readAgencyList, toSource } from "./recognize.js";
 
 const list = (text: string) => readAgencyList(toSource(text), 0, text.length).mentions;
 const names = (text: string) => list(text).map((m) => m.text);
@@ -45,3 +47,14 @@ describe("agency lists split where the genre splits them", () => {
   });
 });
 
+
+describe("a name's plural word is read on the name as on its lower case", () => {
+  const piece = fc.constantFrom("các", "Các", "CÁC", "cÁc", "những", "Những", "NHỮNG", "nhữnG", "ca", "c", "á", " ", "x", "_", "1", "\u212A", "\u017F", "İ", "Σ", "đ", "-", "\u{1F600}");
+  const name = fc.array(piece, { maxLength: 8 }).map((p) => p.join(""));
+
+  it("matches /\\bcác\\b|\\bnhững\\b/u on lowerChars(name)", () => {
+    fc.assert(fc.property(name, (s) => {
+      expect(hasPluralWord(s)).toBe(/\bcác\b|\bnhững\b/u.test(lowerChars(s)));
+    }));
+  });
+});

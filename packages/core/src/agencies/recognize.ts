@@ -342,24 +342,37 @@ function addMention(src: Source, mentions: AgencyMention[], raw: Raw): void {
     }
   }
   const kind = raw.head?.[1] ?? "other";
-  const collective = raw.plural || hasPluralWord(src.lower.slice(raw.start, raw.end)) || text.includes(",");
-  mentions.push(makeMention(text, raw.start, raw.end, kind, collective, raw.role));
+  const facts = nameFacts(text);
+  const collective = raw.plural || facts.plural || text.includes(",");
+  mentions.push(makeMention(text, raw.start, raw.end, kind, collective, raw.role, facts));
 }
 
-/** \bcác\b or \bnhững\b (the regex runs only when the letters are there). */
-function hasPluralWord(lower: string): boolean {
-  return (lower.includes("các") || lower.includes("những")) && /\bcác\b|\bnhững\b/u.test(lower);
+/**
+ * /\bcác\b|\bnhững\b/u on the lower-cased name, asked of the name itself: the letters in either
+ * case, and for \b the units whose lower case is an ASCII word character ([A-Za-z0-9_] and the
+ * Kelvin sign, which lower-cases to "k").
+ */
+const PLURAL_WORD = /(?<![A-Za-z0-9_\u212A])(?:[cC][áÁ][cC]|[nN][hH][ữỮ][nN][gG])(?![A-Za-z0-9_\u212A])/u;
+
+export function hasPluralWord(name: string): boolean {
+  return PLURAL_WORD.test(name);
 }
 
-/** A name's expansion and level: a pure function of its text, asked again for every repeat of a name. */
-const nameFacts = memoize((text: string): { expanded: string; level: AdminLevel | null } => {
+interface NameFacts {
+  expanded: string;
+  level: AdminLevel | null;
+  /** The name holds the word "các" or "những" (a collective mention). */
+  plural: boolean;
+}
+
+/** What a name's text alone decides: asked again for every repeat of a name, so memoized. */
+const nameFacts = memoize((text: string): NameFacts => {
   const expanded = expandAbbreviations(text);
-  return { expanded, level: levelOf(expanded) };
+  return { expanded, level: levelOf(expanded), plural: hasPluralWord(text) };
 }, 20_000);
 
-function makeMention(text: string, start: number, end: number, kind: AgencyKind, collective: boolean, role?: string | null): AgencyMention {
-  const { expanded, level } = nameFacts(text);
-  const m: AgencyMention = { text, expanded, span: { start, end }, kind, level, collective };
+function makeMention(text: string, start: number, end: number, kind: AgencyKind, collective: boolean, role?: string | null, facts = nameFacts(text)): AgencyMention {
+  const m: AgencyMention = { text, expanded: facts.expanded, span: { start, end }, kind, level: facts.level, collective };
   if (role) m.role = role;
   return m;
 }
