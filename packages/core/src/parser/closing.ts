@@ -32,7 +32,7 @@ const NOI_NHAN = {
   exec: (s: string): RegExpExecArray | null => (noNearStart(s) ? NOI_NHAN_RE.exec(s) : null),
 };
 
-function noNearStart(s: string): boolean {
+export function noNearStart(s: string): boolean {
   for (let i = 0; i < 9 && i < s.length; i++) {
     const c = s.charCodeAt(i);
     if ((c === 110 || c === 78) && isNoiO(s.charCodeAt(i + 1))) return true;
@@ -77,7 +77,7 @@ const BULLET = {
 };
 
 /** One of "-–—+•·~*", or white space (isSpaceUnit is /\s/). */
-function mayOpenBullet(c: number): boolean {
+export function mayOpenBullet(c: number): boolean {
   return c === 45 || c === 0x2013 || c === 0x2014 || c === 43 || c === 0x2022 || c === 0xb7 || c === 126 || c === 42 || isSpaceUnit(c);
 }
 

@@ -43,7 +43,7 @@ const PLUS = /^[+]\s*(?=\S)/u;
 const HEADING = /^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+\b/u;
 
 /** HEADING on a trimmed line, tried only when it opens with C, M or P (as each heading word does). */
-function isHeading(trimmed: string): boolean {
+export function isHeading(trimmed: string): boolean {
   const c = trimmed.charCodeAt(0);
   return (c === 67 || c === 77 || c === 80) && HEADING.test(trimmed);
 }
@@ -52,12 +52,12 @@ function isHeading(trimmed: string): boolean {
  * RULE on a trimmed line, tried only when its first unit is one of "-–—_=*~." (after a trim it
  * cannot be the white space RULE's run also allows).
  */
-function isRule(trimmed: string): boolean {
+export function isRule(trimmed: string): boolean {
   const c = trimmed.charCodeAt(0);
   return (c === 45 || c === 0x2013 || c === 0x2014 || c === 95 || c === 61 || c === 42 || c === 126 || c === 46) && RULE.test(trimmed);
 }
 
-function markerOf(line: string): Marker | null {
+export function markerOf(line: string): Marker | null {
   // Each pattern opens with its own characters (Đ; I V X; digits; a-z đ; "("; bullets; "+"), so
   // the first unit picks the one pattern that can match: the others would fail at their "^".
   const c = line.charCodeAt(0);
