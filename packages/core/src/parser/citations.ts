@@ -249,11 +249,18 @@ function findTwin(keys: Iterable<string>, key: string): string | undefined {
 /** Two OCR readings of one code: same number (and year), symbols equal once I/l/S/O/B are read as digits. */
 function ocrTwins(a: string, b: string): boolean {
   const fold = (s: string): string => s.replace(/[IL|]/g, "1").replace(/S/g, "5").replace(/O/g, "0").replace(/B/g, "8");
-  return a.split("/")[0] === b.split("/")[0] && fold(a) === fold(b);
+  return beforeSlash(a) === beforeSlash(b) && fold(a) === fold(b);
 }
 
+/** `s.split("/")[0]`, without the array. */
+function beforeSlash(s: string): string {
+  const i = s.indexOf("/");
+  return i < 0 ? s : s.slice(0, i);
+}
+
+/** Both tests are pure: the cheap last-segment one goes first and usually settles it. */
 function sameNumber(a: string, b: string): boolean {
-  return a.replace(/[^0-9]/g, "") === b.replace(/[^0-9]/g, "") && lastSegment(a) === lastSegment(b);
+  return lastSegment(a) === lastSegment(b) && a.replace(/[^0-9]/g, "") === b.replace(/[^0-9]/g, "");
 }
 
 /** What follows the last "/" or "-" (`s.split(/[/-]/).slice(-1)[0]`). */

@@ -23,18 +23,26 @@ export interface Closing {
 }
 
 const NOI_NHAN_RE = /^[^\p{L}\d]{0,4}n[oơ0ô]i\s*nh[aâậ]n\s*[:;.]?/iu;
-/** NOI_NHAN_RE, tried only when an "n" stands within its first five code points (nine units). */
+/**
+ * NOI_NHAN_RE, tried only when an "n" followed by one of its "o" letters stands within its first
+ * five code points (nine units): "n" is common, "no"/"nô"/"nơ"/"n0" near the start is not.
+ */
 const NOI_NHAN = {
-  test: (s: string): boolean => nNearStart(s) && NOI_NHAN_RE.test(s),
-  exec: (s: string): RegExpExecArray | null => (nNearStart(s) ? NOI_NHAN_RE.exec(s) : null),
+  test: (s: string): boolean => noNearStart(s) && NOI_NHAN_RE.test(s),
+  exec: (s: string): RegExpExecArray | null => (noNearStart(s) ? NOI_NHAN_RE.exec(s) : null),
 };
 
-function nNearStart(s: string): boolean {
+export function noNearStart(s: string): boolean {
   for (let i = 0; i < 9 && i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 110 || c === 78) return true;
+    if ((c === 110 || c === 78) && isNoiO(s.charCodeAt(i + 1))) return true;
   }
   return false;
+}
+
+/** [oơ0ô] under /iu: o O ơ Ơ 0 ô Ô (no other unit case-folds to one of them). */
+function isNoiO(c: number): boolean {
+  return c === 111 || c === 79 || c === 0x1a1 || c === 0x1a0 || c === 48 || c === 0xf4 || c === 0xd4;
 }
 const AUTHORITY_RE = /^\s*(?:(TM|KT|TL|TUQ|Q)\s*[.:,]|(T\s*\/\s*M|K\s*\/\s*T|T\s*\/\s*L)\s)\s*/u;
 /** AUTHORITY_RE, tried only when the first non-space character is T, K or Q. */
@@ -61,7 +69,17 @@ function titleIn(s: string): string | null {
 const SIGNED_NOTE = /^\(?\s*(?:đã\s*ký|da\s*ky|ký|signed)\s*\)?\.?$/iu;
 const COPY_MARK = /SAO LỤC|SAO Y BẢN CHÍNH|SAO Y|TRÍCH SAO/u;
 const APPENDIX = /^(?:PHỤ LỤC|HƯỚNG DẪN|QUY ĐỊNH|QUY CHẾ|DANH SÁCH|DANH MỤC|BIỂU MẪU|Mẫu\s|MẪU\s|KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|\(Kèm theo|\(Ban hành kèm theo)/u;
-const BULLET = /^\s*[-–—+•·~*]\s*/u;
+const BULLET_RE = /^\s*[-–—+•·~*]\s*/u;
+/** BULLET_RE, tried only when the text opens with a bullet or white space (most open with a letter). */
+const BULLET = {
+  test: (s: string): boolean => mayOpenBullet(s.charCodeAt(0)) && BULLET_RE.test(s),
+  strip: (s: string): string => (mayOpenBullet(s.charCodeAt(0)) ? s.replace(BULLET_RE, "") : s),
+};
+
+/** One of "-–—+•·~*", or white space (isSpaceUnit is /\s/). */
+export function mayOpenBullet(c: number): boolean {
+  return c === 45 || c === 0x2013 || c === 0x2014 || c === 43 || c === 0x2022 || c === 0xb7 || c === 126 || c === 42 || isSpaceUnit(c);
+}
 
 /** Finds the closing zone after `bodyStart` and reads it. */
 export function parseClosing(doc: Doc, bodyStart: number): Closing {
@@ -126,7 +144,7 @@ function mainEnd(doc: Doc, start: number): number {
     if (sawName && COPY_MARK.test(t) && isAllCaps(t)) return i;
     if (sawName && APPENDIX.test(t.replace(/^\S\s+/, "")) && (isAllCaps(t.split(/\s+/).slice(0, 2).join(" ")) || t.startsWith("("))) return i;
     if (t.length < 200 && isPersonName(stripSigned(t))) sawName = true;
-    if (/;\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$/u.test(t)) sawName = true;
+    if (t.includes(";") && /;\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$/u.test(t)) sawName = true;
   }
   return limit;
 }
@@ -259,7 +277,7 @@ function readDistribution(pieces: Piece[]): { value: string; span: Span }[] {
     const end = p.start + p.text.trimEnd().length;
     const cur = items[items.length - 1];
     const opens = bulleted ? BULLET.test(text) : !cur || /[;.]\s*$/.test(cur.parts[cur.parts.length - 1]!);
-    if (opens || !cur) items.push({ parts: [text.replace(BULLET, "")], start: p.start + (p.text.length - p.text.trimStart().length), end });
+    if (opens || !cur) items.push({ parts: [BULLET.strip(text)], start: p.start + (p.text.length - p.text.trimStart().length), end });
     else {
       cur.parts.push(text);
       cur.end = end;
@@ -271,7 +289,7 @@ function readDistribution(pieces: Piece[]): { value: string; span: Span }[] {
 }
 
 function cleanItem(s: string): string {
-  return trimSeparators(collapseSpaces(s.replace(BULLET, "")));
+  return trimSeparators(collapseSpaces(BULLET.strip(s)));
 }
 
 /**

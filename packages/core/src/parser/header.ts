@@ -18,7 +18,7 @@ import { restoreAgencyName } from "../agencies/known.js";
 import { execAll } from "../text/scan.js";
 import { memoize } from "../memo.js";
 import { isSpaceUnit } from "../text/fold.js";
-import { collapseRuns, collapseTrimmed } from "./scan-text.js";
+import { collapseRuns, collapseTrimmed, unitInHead } from "./scan-text.js";
 
 export interface Located<T> {
   value: T;
@@ -88,7 +88,8 @@ const BODY_START = /^(?:can cu|thuc hien|trien khai|huong ung|lien quan|theo de 
 
 /** The header zone ends at the first prose line or numbered item after the place-date line (at most 45 lines). */
 function headerLimit(doc: Doc): number {
-  const dateLine = doc.lines.slice(0, 40).find((l) => !/^\s*(?:thuc hien|can cu|theo)/.test(l.folded) && wordDateBefore(l.folded, 60));
+  // Both tests are pure: the rare word date is looked for first, the opening words only then.
+  const dateLine = doc.lines.slice(0, 40).find((l) => wordDateBefore(l.folded, 60) && !/^\s*(?:thuc hien|can cu|theo)/.test(l.folded));
   const floor = dateLine ? dateLine.index + 1 : 0;
   let seen = 0;
   for (const line of doc.lines) {
@@ -246,7 +247,9 @@ function findTitle(ctx: Ctx): Located<DocumentTypeInfo> | null {
   return null;
 }
 
-const VV = /^\W{0,3}v\s*(?:\/\s*v|\/|w)\s*[:.]?\s+/;
+const VV_RE = /^\W{0,3}v\s*(?:\/\s*v|\/|w)\s*[:.]?\s+/;
+/** VV_RE, tried only when a "v" stands within its first four units (at most three \W before it). */
+const VV = { exec: (s: string): RegExpExecArray | null => (unitInHead(s, 4, 118) ? VV_RE.exec(s) : null) };
 const SUBJECT_STOP = /^(?:can cu|kinh gui|thuc hien|xet de nghi|theo de nghi|-{3,}|_{3,}|\*+$)/;
 
 function findSubject(ctx: Ctx, code: CodeFound | null, title: Located<DocumentTypeInfo> | null, date: DateFound | null): Located<string> | null {

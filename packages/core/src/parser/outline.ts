@@ -42,26 +42,59 @@ const RULE = /^[-–—_=*~.\s]{3,}$|^[*]$/u;
 const PLUS = /^[+]\s*(?=\S)/u;
 const HEADING = /^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+\b/u;
 
-/** The characters a marker can open with (Đ of Điều, I V X, digits, a-z đ, "(", bullets, "+"). */
-function mayOpenMarker(c: number): boolean {
-  return c === 0x110 || c === 73 || c === 86 || c === 88 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 0x111 || c === 40 || c === 43 || c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0xb7 || c === 0x25cf || c === 0x25aa;
+/** HEADING on a trimmed line, tried only when it opens with C, M or P (as each heading word does). */
+export function isHeading(trimmed: string): boolean {
+  const c = trimmed.charCodeAt(0);
+  return (c === 67 || c === 77 || c === 80) && HEADING.test(trimmed);
 }
 
-function markerOf(line: string): Marker | null {
-  // Most lines open with a capital: no marker pattern can match them.
-  if (!mayOpenMarker(line.charCodeAt(0))) return null;
-  let m: RegExpExecArray | null;
-  if ((m = DIEU.exec(line))) return { kind: "dieu", label: m[1]!, length: m[0].length };
-  if ((m = ROMAN.exec(line))) return { kind: "roman", label: m[1]!, length: m[0].length };
-  if ((m = ARABIC.exec(line)) || (m = ARABIC_BARE.exec(line))) {
-    const parts = m[1]!.split(".");
-    return { kind: "arabic", label: parts[parts.length - 1]!, length: m[0].length };
-  }
-  if ((m = LETTER.exec(line))) return { kind: "letter", label: m[1] ?? m[2]!, length: m[0].length };
-  if ((m = PAREN.exec(line))) return { kind: "paren", label: m[1]!, length: m[0].length };
-  if ((m = BULLET.exec(line))) return { kind: "bullet", label: "", length: m[0].length };
-  if ((m = PLUS.exec(line))) return { kind: "plus", label: "", length: m[0].length };
+/**
+ * RULE on a trimmed line, tried only when its first unit is one of "-–—_=*~." (after a trim it
+ * cannot be the white space RULE's run also allows).
+ */
+export function isRule(trimmed: string): boolean {
+  const c = trimmed.charCodeAt(0);
+  return (c === 45 || c === 0x2013 || c === 0x2014 || c === 95 || c === 61 || c === 42 || c === 126 || c === 46) && RULE.test(trimmed);
+}
+
+export function markerOf(line: string): Marker | null {
+  // Each pattern opens with its own characters (Đ; I V X; digits; a-z đ; "("; bullets; "+"), so
+  // the first unit picks the one pattern that can match: the others would fail at their "^".
+  const c = line.charCodeAt(0);
+  if (c === 0x110) return dieuMarker(line);
+  if (c === 73 || c === 86 || c === 88) return found("roman", ROMAN.exec(line));
+  if (c >= 48 && c <= 57) return arabicMarker(line);
+  if ((c >= 97 && c <= 122) || c === 0x111) return letterMarker(line);
+  if (c === 40) return found("paren", PAREN.exec(line));
+  if (c === 43) return unlabelled("plus", PLUS.exec(line));
+  if (c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0xb7 || c === 0x25cf || c === 0x25aa) return unlabelled("bullet", BULLET.exec(line));
   return null;
+}
+
+function dieuMarker(line: string): Marker | null {
+  return found("dieu", DIEU.exec(line));
+}
+
+function arabicMarker(line: string): Marker | null {
+  const m = ARABIC.exec(line) ?? ARABIC_BARE.exec(line);
+  if (!m) return null;
+  const parts = m[1]!.split(".");
+  return { kind: "arabic", label: parts[parts.length - 1]!, length: m[0].length };
+}
+
+function letterMarker(line: string): Marker | null {
+  const m = LETTER.exec(line);
+  return m ? { kind: "letter", label: m[1] ?? m[2]!, length: m[0].length } : null;
+}
+
+/** A marker labelled by the pattern's first group. */
+function found(kind: MarkerKind, m: RegExpExecArray | null): Marker | null {
+  return m ? { kind, label: m[1]!, length: m[0].length } : null;
+}
+
+/** A bullet or "+" marker (labelled later by position). */
+function unlabelled(kind: MarkerKind, m: RegExpExecArray | null): Marker | null {
+  return m ? { kind, label: "", length: m[0].length } : null;
 }
 
 /** Builds the item tree of lines [from, to); paragraphs before the first item are the preamble. */
@@ -85,13 +118,15 @@ export function parseOutline(doc: Doc, from: number, to: number): Outline {
   const cues: number[] = [];
   for (let i = from; i < to; i++) {
     const line = doc.lines[i]!;
-    const text = line.text.replace(/\t/g, " ");
-    if (text.trim() === "") continue;
-    if (HEADING.test(text.trim()) || RULE.test(text.trim())) {
+    const text = line.text.includes("\t") ? line.text.replace(/\t/g, " ") : line.text;
+    const trimmed = text.trim();
+    if (trimmed === "") continue;
+    if (isHeading(trimmed) || isRule(trimmed)) {
       current = null;
       continue;
     }
-    let marker = markerOf(text.trimStart());
+    const opening = text.trimStart();
+    let marker = markerOf(opening);
     if (marker?.kind === "roman" && !romanFits(marker.label, roots, stack)) marker = null;
     if (!marker) {
       if (current && CLOSING_CUE.test(line.folded.trimStart())) cues.push(i);
@@ -111,7 +146,7 @@ export function parseOutline(doc: Doc, from: number, to: number): Outline {
       ref: parent ? `${parent.ref}.${label}` : label,
       start: line.start,
       end: line.end,
-      textStart: line.start + (text.length - text.trimStart().length) + marker.length,
+      textStart: line.start + (text.length - opening.length) + marker.length,
       children: [],
       parent,
       position,

@@ -16,6 +16,7 @@ import { parseRecipients } from "./recipients.js";
 import { parseTasks } from "./tasks.js";
 import { warningsFor } from "./warnings.js";
 import { execAll } from "../text/scan.js";
+import { unitInHead } from "./scan-text.js";
 
 export const PARSER_VERSION = "0.2.0";
 
@@ -135,9 +136,16 @@ function attachedIssuer(doc: Doc, src: ReturnType<typeof toSource>, warnings: Is
   return { name: first.text, parent: null, span: first.span };
 }
 
+const CODE_LINE = /^\W{0,3}(?:so|s6|\$6|\$o)\s*[:;.]?\s*[\d$#{l]/;
+
 /** The header's own "Số: …" line restates the document's number, even when it is unreadable. */
 function codeLines(doc: Doc, last: number): { start: number; end: number }[] {
-  return doc.lines.slice(0, last + 1).filter((l) => /^\W{0,3}(?:so|s6|\$6|\$o)\s*[:;.]?\s*[\d$#{l]/.test(l.folded)).map((l) => ({ start: l.start, end: l.end }));
+  return doc.lines.slice(0, last + 1).filter((l) => isCodeLine(l.folded)).map((l) => ({ start: l.start, end: l.end }));
+}
+
+/** CODE_LINE, tried only when an "s" or "$" stands within the first four units (at most three \W before it). */
+function isCodeLine(folded: string): boolean {
+  return unitInHead(folded, 4, 115, 36) && CODE_LINE.test(folded);
 }
 
 /** "(Kèm theo Công văn số … ngày …)" restates the document itself: not a citation. */

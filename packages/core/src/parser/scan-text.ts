@@ -46,6 +46,15 @@ export function matchesNear(sticky: RegExp, s: string, literal: string, reach: n
   return out;
 }
 
+/** Whether code unit `a` or `b` is among the first `count` units of `s`. */
+export function unitInHead(s: string, count: number, a: number, b: number = a): boolean {
+  for (let i = 0; i < count && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === a || c === b) return true;
+  }
+  return false;
+}
+
 function execAt(sticky: RegExp, s: string, at: number): RegExpExecArray | null {
   sticky.lastIndex = at;
   return sticky.exec(s);

@@ -150,7 +150,7 @@ function analyzeLeadUncached(ctx: TaskContext, start: number, end: number): Lead
     return { lead: list.mentions, explicit: list.mentions.length > 0, descriptive: false, imperative: true };
   }
   const subject = readAgencyList(src, lead0, sentenceEnd);
-  if (/^nhung\s/.test(head) && /^[^,.;]{0,60}\snao\s/.test(head)) return { lead: [], explicit: false, descriptive: true, imperative: false };
+  if (head.startsWith("nhung") && /^nhung\s/.test(head) && /^[^,.;]{0,60}\snao\s/.test(head)) return { lead: [], explicit: false, descriptive: true, imperative: false };
   if (subject.mentions.length) {
     const rest = doc.folded.slice(subject.end, sentenceEnd).trimStart();
     const asked = ASK_AFTER_SUBJECT.exec(rest);
