@@ -4,7 +4,8 @@
  * so patterns run on folded text and values are cut from the original at the same offsets.
  */
 import type { Span } from "../errors.js";
-import { foldAndLower } from "../text/fold.js";
+import { lowerChars } from "../text/fold.js";
+import { foldUnits } from "../text/foldunits.js";
 
 export interface Line {
   index: number;
@@ -32,7 +33,8 @@ export interface Doc {
 }
 
 export function toDoc(text: string): Doc {
-  const { folded, lower } = foldAndLower(text);
+  const folded = foldUnits(text);
+  const lower = lowerChars(text);
   const lines: Line[] = [];
   let start = 0;
   for (let index = 0; start <= text.length; index++) {

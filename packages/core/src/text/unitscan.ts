@@ -7,6 +7,7 @@
  * six of them (and a per-line match walk).
  */
 import { NFC_STABLE_RANGES } from "./unitclass.js";
+import { codeUnits } from "./codeunits.js";
 
 /** Latin-1 characters that are not Vietnamese letters: TCVN3/VNI/UTF-8 mojibake shows them. */
 export const MARKER_CLASS =
@@ -62,14 +63,15 @@ export function scanUnits(text: string): UnitScan {
   let lineCount = 1;
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCount++;
   const dirty = new Uint8Array(lineCount);
+  const units = codeUnits(text);
   let classes = 0;
   let line = 0;
-  for (let i = 0; i < text.length; i++) {
-    const b = BITS[text.charCodeAt(i)]!;
+  for (let i = 0; i < units.length; i++) {
+    const b = BITS[units[i]!]!;
     if (b === 0) continue;
     if (b === SPACE_UNIT) {
-      // " {2}": a space followed by a space (past the end charCodeAt gives NaN).
-      if (text.charCodeAt(i + 1) === 32) dirty[line] = 1;
+      // " {2}": a space followed by a space.
+      if (i + 1 < units.length && units[i + 1] === 32) dirty[line] = 1;
       continue;
     }
     classes |= b;

@@ -1,0 +1,40 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { codeUnits, fromCodeUnits, mapCodeUnits } from "./codeunits.js";
+import { foldChars } from "./fold.js";
+import { foldUnits } from "./foldunits.js";
+
+/** Any UTF-16 units, lone surrogates included, plus Vietnamese letters and white space. */
+const text = fc.oneof(
+  fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 64 }).map((a) => String.fromCharCode(...a)),
+  fc.array(fc.constantFrom("a", "Ệ", "đ", "Đ", "ư", "Ơ", " ", "\n", "\t", "\u0301", "\ud83d", "\ude00", "İ", "Ω"), { maxLength: 64 }).map((a) => a.join("")),
+);
+
+describe("codeUnits", () => {
+  it("gives the charCodeAt of every unit and round-trips", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const units = codeUnits(s);
+        for (let i = 0; i < s.length; i++) if (units[i] !== s.charCodeAt(i)) return false;
+        return units.length === s.length && fromCodeUnits(units) === s;
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("handles long texts (not from Buffer's pool)", () => {
+    const s = "Điều 1. ".repeat(5000);
+    expect(fromCodeUnits(codeUnits(s))).toBe(s);
+    expect(mapCodeUnits(s, new Uint16Array(0))).toBe(s);
+    expect(mapCodeUnits("a\ud83d", new Uint16Array(0))).toBe("a\ufffd");
+  });
+});
+
+describe("foldUnits", () => {
+  it("equals foldChars on every unit and on random strings", () => {
+    let all = "";
+    for (let c = 0; c < 0x10000; c++) all += String.fromCharCode(c);
+    expect(foldUnits(all)).toBe(foldChars(all));
+    fc.assert(fc.property(text, (s) => foldUnits(s) === foldChars(s)), { numRuns: 20000 });
+  });
+});
