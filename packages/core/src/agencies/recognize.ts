@@ -89,6 +89,11 @@ function wholeAt(s: string, at: number, candidates: string[] | undefined): strin
 const plainIndex = (list: readonly string[]): WordIndex<string> => new WordIndex(list, (w) => w);
 const roleIndex = plainIndex(sortedRoles);
 const foldedRoleIndex = plainIndex(foldedRoles);
+
+/** The first code units of `entries`: a lookup at a unit not among them cannot match, so is skipped. */
+const firstUnits = (entries: readonly string[]): Set<number> => new Set(entries.map((e) => e.charCodeAt(0)));
+const foldedRoleStarts = firstUnits(foldedRoles);
+const foldedHeadStarts = firstUnits(foldedMultiHeads.map(([h]) => h));
 const compoundIndex = plainIndex(sortedCompounds);
 const continuationIndex = plainIndex(continuationSet);
 const headIndex = new WordIndex(sortedHeads, (h) => h[0]);
@@ -96,6 +101,7 @@ const foldedHeadIndex = new WordIndex(foldedMultiHeads, (h) => h[0]);
 
 /** A multi-word head on folded text (the exact word only: no trailing punctuation stripped). */
 function foldedHeadAt(folded: string, at: number): readonly [string, AgencyKind] | null {
+  if (!foldedHeadStarts.has(folded.charCodeAt(at))) return null;
   for (const h of foldedHeadIndex.at(folded, at, true) ?? []) if (folded.startsWith(h[0], at) && isBoundary(folded, at + h[0].length)) return h;
   return null;
 }
@@ -143,7 +149,7 @@ function readMention(src: Source, at: number, b: Bound, allowHeadless: boolean):
   const start = skipSpaces(src.text, at, b);
   let pos = start;
   const key = mentionKey.set(src.lower, pos);
-  const role = wholeAt(src.lower, pos, roleIndex.get(key)) ?? wordsAt(src.folded, pos, foldedRoleIndex);
+  const role = wholeAt(src.lower, pos, roleIndex.get(key)) ?? (foldedRoleStarts.has(src.folded.charCodeAt(pos)) ? wordsAt(src.folded, pos, foldedRoleIndex) : null);
   if (role) pos = skipSpaces(src.text, pos + role.length, b);
   const plural = pluralAt(src.lower, pos);
   if (plural) pos += plural.length;
