@@ -8,6 +8,7 @@
 import { repairMojibakeScanned } from "./encoding.js";
 import { LAYOUT_UNIT, scanUnits } from "./unitscan.js";
 import { countCases } from "./casetable.js";
+import { mayBePageNumber, mayOpenListMarker, maySectionStart } from "./lineguards.js";
 import { isSpaceUnit, shareOf, startsLower, startsUpper, type CaseCount } from "./fold.js";
 
 /** Column separator in normalized text: a two-column line keeps its cells apart with a tab. */
@@ -143,12 +144,6 @@ export function repeatedWatermarks(lines: string[]): Set<string> {
     if (seen === 1) repeated.add(l);
   }
   return repeated;
-}
-
-/** PAGE_NUMBER can only start with a dash, a space, a digit or "trang". */
-function mayBePageNumber(l: string): boolean {
-  const c = l.charCodeAt(0);
-  return c === 45 || c === 0x2013 || c === 0x2014 || (c >= 48 && c <= 57) || c === 116 || c === 84 || isSpaceUnit(c);
 }
 
 function isIsolated(lines: string[], i: number): boolean {
@@ -290,7 +285,7 @@ function joinGlue(cur: Current, bi: number, f: LineFacts, stats: WrapStats, acro
   // (none of the rules below can return glue for it; only null-returning tests come before them).
   if (endsSentence(a)) return null;
   if (hasColumn(cur, f) || f.hasColumn(bi)) return null;
-  if (LIST_MARKER.test(b) || SECTION_START.test(b)) return null;
+  if ((mayOpenListMarker(b.charCodeAt(0)) && LIST_MARKER.test(b)) || (maySectionStart(b) && SECTION_START.test(b))) return null;
   if (isHeader(cur, f) || f.isHeader(bi)) return null;
   if (startsUpper(b) && (/^\s*[-–]?\s*k[íi]nh\s*g[ửu]i/iu.test(a) || (PARAGRAPH_OPENER.test(b) && !endsWithComma(a)))) return null;
   const glue = wrapGlue(a, b, stats, acrossBlank);
