@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { mayBePageNumber, mayOpenListMarker, maySectionStart } from "./lineguards.js";
+import { mayBeListMarker, mayBePageNumber, maySectionStart, opensLetterParen } from "./lineguards.js";
 
 /** Short lines built from the pieces the guarded patterns look for, so that matches are common. */
 function lines(pieces: string[]): fc.Arbitrary<string> {
@@ -19,8 +19,9 @@ describe("normalize line guards never reject a line their regex matches", () => 
   });
 
   it("mayOpenListMarker before LIST_MARKER", () => {
-    fc.assert(fc.property(lines(["1", "2.", ".", ")", "/", "a", "đ", "Đ", "z", "I", "V", "X", "L", "C", "Ủ", "T", "-", "–", "—", "+", "•", "*", "·", "●", "▪", "○", " ", "Điều", "Điều 3", "\u{1D400}"]), (s) => {
-      if (!mayOpenListMarker(s.charCodeAt(0))) expect(LIST_MARKER.test(s)).toBe(false);
+    fc.assert(fc.property(lines(["1", "2.", ".", ")", "/", "a", "đ", "Đ", "z", "I", "V", "X", "L", "C", "Ủ", "T", "-", "–", "—", "+", "•", "*", "·", "●", "▪", "○", " ", "Điều", "Điều 3", "\u{1D400}", "\u00a0", "\t", "ư"]), (s) => {
+      if (!mayBeListMarker(s)) expect(LIST_MARKER.test(s)).toBe(false);
+      expect(opensLetterParen(s)).toBe(/^[a-zđ]\s*\)/u.test(s));
     }), { numRuns: 4000 });
   });
 
@@ -34,7 +35,10 @@ describe("normalize line guards never reject a line their regex matches", () => 
   it("the guards answer the regexes on every single code unit and unit pair", () => {
     for (let c = 0; c < 0x10000; c += 1) {
       const s = String.fromCharCode(c);
-      if (!mayOpenListMarker(c)) expect(LIST_MARKER.test(s + " ") || LIST_MARKER.test(s + "1")).toBe(false);
+      for (const t of [s, s + " ", s + "1", s + ")", s + " )", s + "\u3000)"]) {
+        if (!mayBeListMarker(t)) expect(LIST_MARKER.test(t)).toBe(false);
+        expect(opensLetterParen(t)).toBe(/^[a-zđ]\s*\)/u.test(t));
+      }
       for (const t of [s, s + "ơi nhận", s + "t", s + "6:", s + "ính gửi"]) if (!maySectionStart(t)) expect(SECTION_START.test(t)).toBe(false);
       if (!mayBePageNumber(s)) expect(PAGE_NUMBER.test(s)).toBe(false);
     }

@@ -29,12 +29,27 @@ export function mayBePageNumber(l: string): boolean {
 
 /**
  * LIST_MARKER (normalize) opens with a digit, [a-zđ], one of [IVXLC], one of [-–—+•*·●▪○] or
- * "Điều": the regex has no /i flag, so its first unit must be one of these.
+ * "Điều": the regex has no /i flag, so its first unit must be one of these. After [a-zđ] only
+ * [a-zđ]\s*\) can match, which opensLetterParen answers.
  */
-export function mayOpenListMarker(c: number): boolean {
-  if (isDigitUnit(c) || (c >= 97 && c <= 122) || c === 0x111 || c === 0x110) return true;
+export function mayBeListMarker(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || c === 0x111) return opensLetterParen(s);
+  if (isDigitUnit(c) || c === 0x110) return true;
   if (c === 73 || c === 86 || c === 88 || c === 76 || c === 67) return true;
   return isDashUnit(c) || c === 43 || c === 0x2022 || c === 42 || c === 0xb7 || c === 0x25cf || c === 0x25aa || c === 0x25cb;
+}
+
+/**
+ * /^[a-zđ]\s*\)/u.test(s) by hand ("a)", "b )"): \s matches whole code points that are each one
+ * unit, and isSpaceUnit is /\s/ on one unit.
+ */
+export function opensLetterParen(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (!((c >= 97 && c <= 122) || c === 0x111)) return false;
+  let i = 1;
+  while (i < s.length && isSpaceUnit(s.charCodeAt(i))) i++;
+  return s.charCodeAt(i) === 41;
 }
 
 /**

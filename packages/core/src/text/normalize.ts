@@ -8,7 +8,7 @@
 import { repairMojibakeScanned } from "./encoding.js";
 import { LAYOUT_UNIT, scanUnits } from "./unitscan.js";
 import { countCases } from "./casetable.js";
-import { mayBePageNumber, mayOpenListMarker, maySectionStart } from "./lineguards.js";
+import { mayBeListMarker, mayBePageNumber, maySectionStart, opensLetterParen } from "./lineguards.js";
 import { isSpaceUnit, shareOf, startsLower, startsUpper, type CaseCount } from "./fold.js";
 
 /** Column separator in normalized text: a two-column line keeps its cells apart with a tab. */
@@ -285,7 +285,7 @@ function joinGlue(cur: Current, bi: number, f: LineFacts, stats: WrapStats, acro
   // (none of the rules below can return glue for it; only null-returning tests come before them).
   if (endsSentence(a)) return null;
   if (hasColumn(cur, f) || f.hasColumn(bi)) return null;
-  if ((mayOpenListMarker(b.charCodeAt(0)) && LIST_MARKER.test(b)) || (maySectionStart(b) && SECTION_START.test(b))) return null;
+  if ((mayBeListMarker(b) && LIST_MARKER.test(b)) || (maySectionStart(b) && SECTION_START.test(b))) return null;
   if (isHeader(cur, f) || f.isHeader(bi)) return null;
   if (startsUpper(b) && (/^\s*[-–]?\s*k[íi]nh\s*g[ửu]i/iu.test(a) || (PARAGRAPH_OPENER.test(b) && !endsWithComma(a)))) return null;
   const glue = wrapGlue(a, b, stats, acrossBlank);
@@ -297,11 +297,16 @@ function joinGlue(cur: Current, bi: number, f: LineFacts, stats: WrapStats, acro
 /** The glue a wrapped sentence takes between `a` and `b` by their edges, or null. */
 function wrapGlue(a: string, b: string, stats: WrapStats, acrossBlank: boolean): string | null {
   if (endsHyphenated(a) && /^[\p{Lu}\d]/u.test(b) && !/\s/.test(b.slice(0, 1))) return /^[\p{Lu}\d]{1,8}\b/u.test(b) ? "" : null;
-  const startsLower = /^[\p{Ll}(“"]/u.test(b) && !/^[a-zđ]\s*\)/u.test(b);
-  if (startsLower) return " ";
+  if (opensContinuation(b) && !opensLetterParen(b)) return " ";
   if (endsWithComma(a) && !acrossBlank) return " ";
   const long = stats.width >= 40 && a.length >= stats.width * 0.6;
   return long && (!acrossBlank || stats.blankSeparated) ? " " : null;
+}
+
+/** /^[\p{Ll}(“"]/u.test(s): startsLower is /^\p{Ll}/u. */
+export function opensContinuation(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 40 || c === 0x201c || c === 34 || startsLower(s);
 }
 
 /** HEADER_DATE can only match a line whose last non-space character is a digit. */
