@@ -273,7 +273,7 @@ function nextContent(lines: string[], j: number, stats: WrapStats, cur: string):
   if (lines[j] !== "") return j;
   const after = lines[j + 1] ?? "";
   if (after === "") return null;
-  const continues = () => startsLower(after) || isOpenEnding(cur) || (endsHyphenated(cur) && startsUpper(after)) || (/^\d/.test(after) && !endsSentence(cur));
+  const continues = () => startsLower(after) || isOpenEnding(cur) || (endsHyphenated(cur) && startsUpper(after)) || (opensWithDigit(after) && !endsSentence(cur));
   return stats.blankSeparated || continues() ? j + 1 : null;
 }
 
@@ -301,6 +301,12 @@ function wrapGlue(a: string, b: string, stats: WrapStats, acrossBlank: boolean):
   if (endsWithComma(a) && !acrossBlank) return " ";
   const long = stats.width >= 40 && a.length >= stats.width * 0.6;
   return long && (!acrossBlank || stats.blankSeparated) ? " " : null;
+}
+
+/** /^\d/.test(s) */
+function opensWithDigit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 /** /^[\p{Ll}(“"]/u.test(s): startsLower is /^\p{Ll}/u. */
