@@ -6,7 +6,7 @@
  * (including wraps separated by blank lines, and words or codes split at a line end).
  */
 import { repairMojibakeScanned } from "./encoding.js";
-import { LAYOUT_UNIT, scanUnits } from "./unitscan.js";
+import { HELD_ANY, HELD_BACKSLASH, HELD_BAR, HELD_CARET, HELD_FORMFEED, HELD_HASH, HELD_STAR, HELD_UNDERSCORE, LAYOUT_UNIT, scanUnits } from "./unitscan.js";
 import { countCases } from "./casetable.js";
 import { mayBeListMarker, mayBePageNumber, maySectionStart, opensLetterParen } from "./lineguards.js";
 import { isSpaceUnit, shareOf, startsLower, startsUpper, type CaseCount } from "./fold.js";
@@ -40,8 +40,9 @@ export function normalizeText(raw: string): string {
   }
   const body = stripFrontMatter(text);
   const split = body.split("\n");
-  const dirty = body === raw ? scan.dirty : linesMatching(body, split, NEEDS_CLEANING);
-  let lines = split.map((line, k) => (dirty[k] ? cleanLine(line) : line.trim()));
+  const scanned = body === raw;
+  const dirty = scanned ? scan.dirty : linesMatching(body, split, NEEDS_CLEANING);
+  let lines = split.map((line, k) => (dirty[k] ? cleanLine(line, scanned ? scan.held[k]! : HELD_ANY) : line.trim()));
   lines = dropPageArtifacts(lines);
   lines = joinWrappedLines(lines);
   return collapseBlankLines(lines).join("\n").trim();
@@ -78,15 +79,18 @@ function linesMatching(text: string, lines: string[], re: RegExp): Uint8Array {
 /**
  * Markdown and layout cleanup inside a line that needs it; column gaps become one tab. Each
  * pattern needs a character the `includes` guard looks for, so a line skips what cannot match.
+ * `held` (HELD_* bits from scanUnits) says which markdown characters the line holds: the
+ * replacements only remove those (or turn "|" into a tab), so one the line lacks is never
+ * found by a later guard either, and its `includes` need not run.
  */
-function cleanLine(line: string): string {
-  let s = line.includes("\f") ? line.replace(/\f/g, "") : line;
-  if (s.includes("#")) s = s.replace(/^\s{0,3}#{1,6}\s+/, "");
-  if (s.includes("\\")) s = s.replace(/\\([*_\-.#()[\]`>+!|])/g, "$1");
-  if (s.includes("**") || s.includes("__")) s = s.replace(/\*\*|__/g, "");
-  if (s.includes("*")) s = s.replace(/(^|[\s(“"])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s.,;:)”"])/g, "$1$2");
-  if (s.includes("^(")) s = s.replace(/\^\(([^)]{0,20})\)/g, "");
-  if (s.includes("|") && (/^\s*\|.*\|\s*$/.test(s) || TABLE_ROW.test(s))) s = s.replace(/^\s*\||\|\s*$/g, "").replace(/\s*\|\s*/g, COLUMN);
+function cleanLine(line: string, held: number): string {
+  let s = (held & HELD_FORMFEED) !== 0 && line.includes("\f") ? line.replace(/\f/g, "") : line;
+  if ((held & HELD_HASH) !== 0 && s.includes("#")) s = s.replace(/^\s{0,3}#{1,6}\s+/, "");
+  if ((held & HELD_BACKSLASH) !== 0 && s.includes("\\")) s = s.replace(/\\([*_\-.#()[\]`>+!|])/g, "$1");
+  if ((held & (HELD_STAR | HELD_UNDERSCORE)) !== 0 && (s.includes("**") || s.includes("__"))) s = s.replace(/\*\*|__/g, "");
+  if ((held & HELD_STAR) !== 0 && s.includes("*")) s = s.replace(/(^|[\s(“"])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s.,;:)”"])/g, "$1$2");
+  if ((held & HELD_CARET) !== 0 && s.includes("^(")) s = s.replace(/\^\(([^)]{0,20})\)/g, "");
+  if ((held & HELD_BAR) !== 0 && s.includes("|") && (/^\s*\|.*\|\s*$/.test(s) || TABLE_ROW.test(s))) s = s.replace(/^\s*\||\|\s*$/g, "").replace(/\s*\|\s*/g, COLUMN);
   if (s.includes("\t") || s.includes("   ")) s = s.replace(/[ ]{3,}|\s*\t[\s\t]*/g, (gap, offset: number) => (offset === 0 ? "" : COLUMN));
   if (s.includes("  ")) s = s.replace(/[ ]{2}/g, " ");
   return trimTabsAndSpaces(s);
