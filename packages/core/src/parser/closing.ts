@@ -69,16 +69,37 @@ function titleIn(s: string): string | null {
 const SIGNED_NOTE = /^\(?\s*(?:đã\s*ký|da\s*ky|ký|signed)\s*\)?\.?$/iu;
 const COPY_MARK = /SAO LỤC|SAO Y BẢN CHÍNH|SAO Y|TRÍCH SAO/u;
 const APPENDIX = /^(?:PHỤ LỤC|HƯỚNG DẪN|QUY ĐỊNH|QUY CHẾ|DANH SÁCH|DANH MỤC|BIỂU MẪU|Mẫu\s|MẪU\s|KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|\(Kèm theo|\(Ban hành kèm theo)/u;
-const BULLET_RE = /^\s*[-–—+•·~*]\s*/u;
-/** BULLET_RE, tried only when the text opens with a bullet or white space (most open with a letter). */
+/** /^\s*[-–—+•·~*]\s*\/u, by bulletEnd (most list lines match, so a guard alone saves little). */
 const BULLET = {
-  test: (s: string): boolean => mayOpenBullet(s.charCodeAt(0)) && BULLET_RE.test(s),
-  strip: (s: string): string => (mayOpenBullet(s.charCodeAt(0)) ? s.replace(BULLET_RE, "") : s),
+  test: (s: string): boolean => bulletEnd(s) >= 0,
+  strip: (s: string): string => {
+    const end = bulletEnd(s);
+    return end < 0 ? s : s.slice(end);
+  },
 };
+
+/**
+ * Where the match of /^\s*[-–—+•·~*]\s*\/u in `s` ends, or -1 when there is none. By hand: the
+ * bullet is no white space, so the greedy \s* runs never backtrack, and every unit \s matches
+ * is a whole code point (isSpaceUnit is /\s/ on one unit).
+ */
+export function bulletEnd(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpaceUnit(s.charCodeAt(i))) i++;
+  if (i === s.length || !isBulletUnit(s.charCodeAt(i))) return -1;
+  i++;
+  while (i < s.length && isSpaceUnit(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** One of "-–—+•·~*". */
+function isBulletUnit(c: number): boolean {
+  return c === 45 || c === 0x2013 || c === 0x2014 || c === 43 || c === 0x2022 || c === 0xb7 || c === 126 || c === 42;
+}
 
 /** One of "-–—+•·~*", or white space (isSpaceUnit is /\s/). */
 export function mayOpenBullet(c: number): boolean {
-  return c === 45 || c === 0x2013 || c === 0x2014 || c === 43 || c === 0x2022 || c === 0xb7 || c === 126 || c === 42 || isSpaceUnit(c);
+  return isBulletUnit(c) || isSpaceUnit(c);
 }
 
 /** Finds the closing zone after `bodyStart` and reads it. */

@@ -425,11 +425,14 @@ function findMarks(ctx: Ctx): { urgency: Located<Urgency> | null; secrecy: Locat
   let secrecy: Located<Secrecy> | null = null;
   for (let i = 0; i < ctx.limit; i++) {
     for (const c of cells(ctx.doc.lines[i]!)) {
-      if (!isAllCaps(c.text) || c.text.trim().length > 30) continue;
+      // Every urgency pattern needs "toc" or "khan", every secrecy one "mat": a cell with none of
+      // them is skipped before isAllCaps counts its letters (the tests are pure, so order is free).
+      const mayBeUrgent = c.folded.includes("toc") || c.folded.includes("khan");
+      const mayBeSecret = c.folded.includes("mat");
+      if ((!mayBeUrgent && !mayBeSecret) || !isAllCaps(c.text) || c.text.trim().length > 30) continue;
       const span = { start: c.start, end: c.end };
-      // Every urgency pattern needs "toc" or "khan", every secrecy one "mat".
-      if (c.folded.includes("toc") || c.folded.includes("khan")) urgency ??= firstMatch(URGENCY, c.folded, span, i);
-      if (c.folded.includes("mat")) secrecy ??= firstMatch(SECRECY, c.folded, span, i);
+      if (mayBeUrgent) urgency ??= firstMatch(URGENCY, c.folded, span, i);
+      if (mayBeSecret) secrecy ??= firstMatch(SECRECY, c.folded, span, i);
     }
   }
   return { urgency, secrecy };

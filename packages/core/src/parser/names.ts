@@ -5,7 +5,7 @@
  * "Phó Chánh Văn phòng"), and recognition of a person's name.
  */
 import { nearestProvince } from "../agencies/places.js";
-import { collapseSpaces, foldChars, lowerChars, splitSpaces, startsUpper, stripTrailingPunct, upperShare } from "../text/fold.js";
+import { collapseSpaces, foldChars, isSpaceUnit, isUpperUnit, lowerChars, splitSpaces, startsUpper, stripTrailingPunct, upperShare } from "../text/fold.js";
 import { memoize } from "../memo.js";
 
 const FIXED: Readonly<Record<string, string>> = {
@@ -132,13 +132,29 @@ const SURNAMES = new Set(
 /** A person's name: 2–5 capitalised words, the first a known family name (or all 2–4 plain). */
 export function isPersonName(s: string, strict = true): boolean {
   // Pure in its arguments: the closing scans ask it of the same lines and pieces many times.
+  if (!mayOpenName(s)) return false;
   return strict ? strictName(s) : looseName(s);
+}
+
+/**
+ * False only when isPersonNameUncached is false for `s` either way, before the memo hashes `s`
+ * (most lines asked, "- Như trên,", open with a bullet). Its first word must start upper-case,
+ * and that word opens with the first non-space unit of `s`: stripTrailingPunct only cuts at the
+ * end, and with nothing but spaces left there are fewer than two words. A surrogate pair is
+ * left to the full test (startsUpper reads it by regex).
+ */
+export function mayOpenName(s: string): boolean {
+  let i = 0;
+  while (i < s.length && isSpaceUnit(s.charCodeAt(i))) i++;
+  if (i === s.length) return false;
+  const c = s.charCodeAt(i);
+  return (c >= 0xd800 && c <= 0xdbff) || isUpperUnit(c);
 }
 
 const strictName = memoize((s) => isPersonNameUncached(s, true), 20_000);
 const looseName = memoize((s) => isPersonNameUncached(s, false), 20_000);
 
-function isPersonNameUncached(s: string, strict: boolean): boolean {
+export function isPersonNameUncached(s: string, strict: boolean): boolean {
   const t = stripTrailingPunct(s).trim();
   const words = splitSpaces(t, 6);
   if (words.length < 2 || words.length > 5) return false;

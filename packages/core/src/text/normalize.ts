@@ -6,8 +6,9 @@
  * (including wraps separated by blank lines, and words or codes split at a line end).
  */
 import { repairMojibakeScanned } from "./encoding.js";
-import { LAYOUT_UNIT, scanUnits } from "./unitscan.js";
+import { HELD_ANY, HELD_BACKSLASH, HELD_BAR, HELD_CARET, HELD_FORMFEED, HELD_HASH, HELD_STAR, HELD_UNDERSCORE, LAYOUT_UNIT, scanUnits } from "./unitscan.js";
 import { countCases } from "./casetable.js";
+import { mayBeListMarker, mayBePageNumber, maySectionStart, opensLetterParen } from "./lineguards.js";
 import { isSpaceUnit, shareOf, startsLower, startsUpper, type CaseCount } from "./fold.js";
 
 /** Column separator in normalized text: a two-column line keeps its cells apart with a tab. */
@@ -39,8 +40,9 @@ export function normalizeText(raw: string): string {
   }
   const body = stripFrontMatter(text);
   const split = body.split("\n");
-  const dirty = body === raw ? scan.dirty : linesMatching(body, split, NEEDS_CLEANING);
-  let lines = split.map((line, k) => (dirty[k] ? cleanLine(line) : line.trim()));
+  const scanned = body === raw;
+  const dirty = scanned ? scan.dirty : linesMatching(body, split, NEEDS_CLEANING);
+  let lines = split.map((line, k) => (dirty[k] ? cleanLine(line, scanned ? scan.held[k]! : HELD_ANY) : line.trim()));
   lines = dropPageArtifacts(lines);
   lines = joinWrappedLines(lines);
   return collapseBlankLines(lines).join("\n").trim();
@@ -77,15 +79,18 @@ function linesMatching(text: string, lines: string[], re: RegExp): Uint8Array {
 /**
  * Markdown and layout cleanup inside a line that needs it; column gaps become one tab. Each
  * pattern needs a character the `includes` guard looks for, so a line skips what cannot match.
+ * `held` (HELD_* bits from scanUnits) says which markdown characters the line holds: the
+ * replacements only remove those (or turn "|" into a tab), so one the line lacks is never
+ * found by a later guard either, and its `includes` need not run.
  */
-function cleanLine(line: string): string {
-  let s = line.includes("\f") ? line.replace(/\f/g, "") : line;
-  if (s.includes("#")) s = s.replace(/^\s{0,3}#{1,6}\s+/, "");
-  if (s.includes("\\")) s = s.replace(/\\([*_\-.#()[\]`>+!|])/g, "$1");
-  if (s.includes("**") || s.includes("__")) s = s.replace(/\*\*|__/g, "");
-  if (s.includes("*")) s = s.replace(/(^|[\s(“"])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s.,;:)”"])/g, "$1$2");
-  if (s.includes("^(")) s = s.replace(/\^\(([^)]{0,20})\)/g, "");
-  if (s.includes("|") && (/^\s*\|.*\|\s*$/.test(s) || TABLE_ROW.test(s))) s = s.replace(/^\s*\||\|\s*$/g, "").replace(/\s*\|\s*/g, COLUMN);
+function cleanLine(line: string, held: number): string {
+  let s = (held & HELD_FORMFEED) !== 0 && line.includes("\f") ? line.replace(/\f/g, "") : line;
+  if ((held & HELD_HASH) !== 0 && s.includes("#")) s = s.replace(/^\s{0,3}#{1,6}\s+/, "");
+  if ((held & HELD_BACKSLASH) !== 0 && s.includes("\\")) s = s.replace(/\\([*_\-.#()[\]`>+!|])/g, "$1");
+  if ((held & (HELD_STAR | HELD_UNDERSCORE)) !== 0 && (s.includes("**") || s.includes("__"))) s = s.replace(/\*\*|__/g, "");
+  if ((held & HELD_STAR) !== 0 && s.includes("*")) s = s.replace(/(^|[\s(“"])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s.,;:)”"])/g, "$1$2");
+  if ((held & HELD_CARET) !== 0 && s.includes("^(")) s = s.replace(/\^\(([^)]{0,20})\)/g, "");
+  if ((held & HELD_BAR) !== 0 && s.includes("|") && (/^\s*\|.*\|\s*$/.test(s) || TABLE_ROW.test(s))) s = s.replace(/^\s*\||\|\s*$/g, "").replace(/\s*\|\s*/g, COLUMN);
   if (s.includes("\t") || s.includes("   ")) s = s.replace(/[ ]{3,}|\s*\t[\s\t]*/g, (gap, offset: number) => (offset === 0 ? "" : COLUMN));
   if (s.includes("  ")) s = s.replace(/[ ]{2}/g, " ");
   return trimTabsAndSpaces(s);
@@ -108,21 +113,41 @@ const WATERMARK = /www\.|https?:|\btel\b|\bfax\b|thuvienphapluat/i;
 
 /** Page breaks, lone page numbers and watermark lines repeated across pages. */
 function dropPageArtifacts(lines: string[]): string[] {
-  // Only watermark lines are counted: a repeated line matters only when it is one.
-  const counts = new Map<string, number>();
-  for (const l of lines) if (l.length > 12 && WATERMARK.test(l)) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const repeated = repeatedWatermarks(lines);
   return lines.map((l, i) => {
     if (l.startsWith("--") && PAGE_BREAK.test(l)) return "";
     if (mayBePageNumber(l) && PAGE_NUMBER.test(l) && isIsolated(lines, i)) return "";
-    if (counts.size > 0 && (counts.get(l) ?? 0) >= 2) return "";
+    if (repeated.size > 0 && repeated.has(l)) return "";
     return l;
   });
 }
 
-/** PAGE_NUMBER can only start with a dash, a space, a digit or "trang". */
-function mayBePageNumber(l: string): boolean {
-  const c = l.charCodeAt(0);
-  return c === 45 || c === 0x2013 || c === 0x2014 || (c >= 48 && c <= 57) || c === 116 || c === 84 || isSpaceUnit(c);
+/** Buckets of lineShape (a power of two). */
+const SHAPE_BUCKETS = 1024;
+
+/** Equal lines have equal shapes: a bucket of length and edge units (collisions only cost a test). */
+function lineShape(l: string): number {
+  return (l.length * 31 + l.charCodeAt(0) * 7 + l.charCodeAt(l.length - 1)) & (SHAPE_BUCKETS - 1);
+}
+
+/**
+ * The lines longer than 12 that match WATERMARK and occur at least twice: what dropPageArtifacts
+ * drops as repeated watermarks. A line that occurs twice shares its shape with another, so
+ * WATERMARK (~100 ns a line) runs only on lines whose shape is shared; a line of a shape seen
+ * once has a count of one either way.
+ */
+export function repeatedWatermarks(lines: string[]): Set<string> {
+  const shapes = new Uint8Array(SHAPE_BUCKETS);
+  for (const l of lines) if (l.length > 12 && shapes[lineShape(l)]! < 2) shapes[lineShape(l)]!++;
+  const counts = new Map<string, number>();
+  const repeated = new Set<string>();
+  for (const l of lines) {
+    if (l.length <= 12 || shapes[lineShape(l)]! < 2 || !WATERMARK.test(l)) continue;
+    const seen = counts.get(l) ?? 0;
+    counts.set(l, seen + 1);
+    if (seen === 1) repeated.add(l);
+  }
+  return repeated;
 }
 
 function isIsolated(lines: string[], i: number): boolean {
@@ -252,7 +277,7 @@ function nextContent(lines: string[], j: number, stats: WrapStats, cur: string):
   if (lines[j] !== "") return j;
   const after = lines[j + 1] ?? "";
   if (after === "") return null;
-  const continues = () => startsLower(after) || isOpenEnding(cur) || (endsHyphenated(cur) && startsUpper(after)) || (/^\d/.test(after) && !endsSentence(cur));
+  const continues = () => startsLower(after) || isOpenEnding(cur) || (endsHyphenated(cur) && startsUpper(after)) || (opensWithDigit(after) && !endsSentence(cur));
   return stats.blankSeparated || continues() ? j + 1 : null;
 }
 
@@ -264,7 +289,7 @@ function joinGlue(cur: Current, bi: number, f: LineFacts, stats: WrapStats, acro
   // (none of the rules below can return glue for it; only null-returning tests come before them).
   if (endsSentence(a)) return null;
   if (hasColumn(cur, f) || f.hasColumn(bi)) return null;
-  if (LIST_MARKER.test(b) || SECTION_START.test(b)) return null;
+  if ((mayBeListMarker(b) && LIST_MARKER.test(b)) || (maySectionStart(b) && SECTION_START.test(b))) return null;
   if (isHeader(cur, f) || f.isHeader(bi)) return null;
   if (startsUpper(b) && (/^\s*[-–]?\s*k[íi]nh\s*g[ửu]i/iu.test(a) || (PARAGRAPH_OPENER.test(b) && !endsWithComma(a)))) return null;
   const glue = wrapGlue(a, b, stats, acrossBlank);
@@ -276,11 +301,22 @@ function joinGlue(cur: Current, bi: number, f: LineFacts, stats: WrapStats, acro
 /** The glue a wrapped sentence takes between `a` and `b` by their edges, or null. */
 function wrapGlue(a: string, b: string, stats: WrapStats, acrossBlank: boolean): string | null {
   if (endsHyphenated(a) && /^[\p{Lu}\d]/u.test(b) && !/\s/.test(b.slice(0, 1))) return /^[\p{Lu}\d]{1,8}\b/u.test(b) ? "" : null;
-  const startsLower = /^[\p{Ll}(“"]/u.test(b) && !/^[a-zđ]\s*\)/u.test(b);
-  if (startsLower) return " ";
+  if (opensContinuation(b) && !opensLetterParen(b)) return " ";
   if (endsWithComma(a) && !acrossBlank) return " ";
   const long = stats.width >= 40 && a.length >= stats.width * 0.6;
   return long && (!acrossBlank || stats.blankSeparated) ? " " : null;
+}
+
+/** /^\d/.test(s) */
+function opensWithDigit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** /^[\p{Ll}(“"]/u.test(s): startsLower is /^\p{Ll}/u. */
+export function opensContinuation(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 40 || c === 0x201c || c === 34 || startsLower(s);
 }
 
 /** HEADER_DATE can only match a line whose last non-space character is a digit. */

@@ -31,6 +31,27 @@ const NEWLINE_UNIT = 128;
 
 const BITS = buildTable();
 
+/** Per-line bits of UnitScan.held: which markdown cleanup characters a line holds. */
+export const HELD_FORMFEED = 1;
+export const HELD_HASH = 2;
+export const HELD_BACKSLASH = 4;
+export const HELD_STAR = 8;
+export const HELD_UNDERSCORE = 16;
+export const HELD_CARET = 32;
+export const HELD_BAR = 64;
+/** What a line not scanned may hold. */
+export const HELD_ANY = 127;
+
+/** The HELD_* bit of each CLEAN_UNIT character (all ASCII; the tab has none). */
+const HELD_BIT = buildHeldBits();
+
+function buildHeldBits(): Uint8Array {
+  const bits = new Uint8Array(128);
+  const pairs: [string, number][] = [["\f", HELD_FORMFEED], ["#", HELD_HASH], ["\\", HELD_BACKSLASH], ["*", HELD_STAR], ["_", HELD_UNDERSCORE], ["^", HELD_CARET], ["|", HELD_BAR]];
+  for (const [ch, bit] of pairs) bits[ch.charCodeAt(0)] = bit;
+  return bits;
+}
+
 function buildTable(): Uint8Array {
   const bits = new Uint8Array(0x10000).fill(NFC_UNSTABLE);
   for (const [first, last] of NFC_STABLE_RANGES) bits.fill(0, first, last + 1);
@@ -56,6 +77,8 @@ export interface UnitScan {
    * NEEDS_CLEANING test of normalizeText).
    */
   dirty: Uint8Array;
+  /** Per line: the HELD_* bits of the cleanup characters it holds. */
+  held: Uint8Array;
 }
 
 /** One pass: the unit classes of `text` and which of its lines need cleaning. */
@@ -63,6 +86,7 @@ export function scanUnits(text: string): UnitScan {
   let lineCount = 1;
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCount++;
   const dirty = new Uint8Array(lineCount);
+  const held = new Uint8Array(lineCount);
   const units = codeUnits(text);
   let classes = 0;
   let line = 0;
@@ -76,7 +100,10 @@ export function scanUnits(text: string): UnitScan {
     }
     classes |= b;
     if (b & NEWLINE_UNIT) line++;
-    else if (b & CLEAN_UNIT) dirty[line] = 1;
+    else if (b & CLEAN_UNIT) {
+      dirty[line] = 1;
+      held[line]! |= HELD_BIT[units[i]!]!;
+    }
   }
-  return { classes: classes & (NFC_UNSTABLE | PDF_OI_UNIT | VIQR_UNIT | MARKER_UNIT | LAYOUT_UNIT), dirty };
+  return { classes: classes & (NFC_UNSTABLE | PDF_OI_UNIT | VIQR_UNIT | MARKER_UNIT | LAYOUT_UNIT), dirty, held };
 }
