@@ -35,8 +35,13 @@ const MONTH = /(?<![a-z])(trong|truoc|het|cuoi|hoan thanh trong|trinh)?\s*(?:nga
 const QUARTER_BODY = /(?:trong\s*)?quy\s*(iv|iii|ii|i|[1-4])\s*(?:[-/]|nam)?\s*(\d{4})/g;
 /** What every QUARTER match holds: "quy" is common ("quy dinh"), a numbered quarter is not. */
 const QUARTER_HINT = /quy\s*[iv1-4]/;
-/** BEFORE, MONTH and QUARTER yield a deadline only with a date or year, so only with a digit. */
-const DIGIT = /\d/;
+/**
+ * BEFORE, MONTH and QUARTER yield a deadline only with a year, and every year they read matches
+ * YEAR: MONTH's and QUARTER's (\d{4}), BEFORE's through dateAt (dates.ts: WORD_DATE's
+ * (\d{4}|\d\s?\d\s?\d\s?\d), NUMERIC_DATE's (\d{4})), all inside the item. Items nearly all hold
+ * a digit (numbers, codes) but seldom a year, so this skips the three scans where /\d/ would not.
+ */
+const YEAR = /\d\s?\d\s?\d\s?\d/;
 /**
  * What every RECURRING match holds ("hằng"/"hang" and the period, or "dinh ky"), without the
  * optional lead that makes RECURRING try nearly every position; "hang" alone is in every "thang".
@@ -48,7 +53,7 @@ const RECURRING = /(?:(?:truoc|vao|luc)\s*(?:ngay\s*)?\d{1,2}\s*(?:gio|h)?\s*)?(
 /** The first deadline in folded `text` (offsets relative to it); null when it sets none. */
 export function findDeadline(folded: string, original: string, docDate: string | null): Deadline | null {
   const found: Deadline[] = [];
-  const dated = DIGIT.test(folded);
+  const dated = YEAR.test(folded);
   if (dated) for (const m of matchesAfterNonLetter(BEFORE_BODY, folded)) {
     const d = dateAt(folded.slice(m.index + m[0].length), 6);
     if (d?.iso && notPast(d.iso, docDate)) found.push(make(original, m.index, m[0].length + d.index + d.length, d.iso));
