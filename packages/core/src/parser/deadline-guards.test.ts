@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { dateAt } from "./dates.js";
+
+/** What findDeadline (deadlines.ts) asks before it runs BEFORE, MONTH and QUARTER. */
+const YEAR = /\d\s?\d\s?\d\s?\d/;
+// Copies of deadlines.ts's MONTH and QUARTER_BODY: each reads its year from a (\d{4}) group.
+const MONTH = /(?<![a-z])(trong|truoc|het|cuoi|hoan thanh trong|trinh)?\s*(?:ngay\s+)?thang\s*(\d{1,2})\s*(?:[-/]|nam)\s*(\d{4})/g;
+const QUARTER_BODY = /(?:trong\s*)?quy\s*(iv|iii|ii|i|[1-4])\s*(?:[-/]|nam)?\s*(\d{4})/g;
+
+function folded(pieces: string[]): fc.Arbitrary<string> {
+  return fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((p) => p.join(""));
+}
+
+const PIECES = ["ngay", "ngai", " ", "  ", "\t", "1", "2", "0", "9", "21", "l", "§", "o", "{", "|", "/", "-", ".", ",", ":", "thang", "nam", "quy", "iii", "iv", "truoc", "2021", "2 0 2 1", "a"];
+
+describe("findDeadline's YEAR guard", () => {
+  it("a string YEAR does not match holds no date dateAt reads, from any offset", () => {
+    fc.assert(fc.property(folded(PIECES), (s) => {
+      fc.pre(!YEAR.test(s));
+      for (let k = 0; k <= s.length; k++) expect(dateAt(s.slice(k), 6)?.iso ?? null).toBeNull();
+    }), { numRuns: 3000 });
+  });
+
+  it("a string YEAR does not match holds no MONTH or QUARTER match", () => {
+    fc.assert(fc.property(folded(PIECES), (s) => {
+      fc.pre(!YEAR.test(s));
+      expect(s.match(MONTH)).toBeNull();
+      expect(s.match(QUARTER_BODY)).toBeNull();
+    }), { numRuns: 3000 });
+  });
+
+  it("dates and years are found where YEAR matches (the pieces reach them)", () => {
+    expect(dateAt("15/8/2021", 6)?.iso).toBe("2021-08-15");
+    expect(dateAt("ngay 1 thang 9 nam 2 0 2 1", 6)?.iso).toBe("2021-09-01");
+    expect(YEAR.test("2 0 2 1") && YEAR.test("2021")).toBe(true);
+  });
+});
