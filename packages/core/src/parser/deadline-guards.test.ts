@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { dateAt } from "./dates.js";
+import { withinMatches } from "./deadlines.js";
 
 /** What findDeadline (deadlines.ts) asks before it runs BEFORE, MONTH and QUARTER. */
 const YEAR = /\d\s?\d\s?\d\s?\d/;
@@ -34,5 +35,21 @@ describe("findDeadline's YEAR guard", () => {
     expect(dateAt("15/8/2021", 6)?.iso).toBe("2021-08-15");
     expect(dateAt("ngay 1 thang 9 nam 2 0 2 1", 6)?.iso).toBe("2021-09-01");
     expect(YEAR.test("2 0 2 1") && YEAR.test("2021")).toBe(true);
+  });
+});
+
+describe("withinMatches is the global scan of WITHIN (deadlines.ts)", () => {
+  const piece = fc.constantFrom("trong", "rong", "t", "tr", "otrong", "vong", "thoi han", "thoi gian", " ", "  ", "\n", "\u00a0", "1", "05", "123", "mot", "hai", "muoi lam", "ba muoi", "ngay", "ngay lam viec", "tuan", "thang", "a", "đ");
+  const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(""));
+
+  it("gives the matches, at the same offsets, with the same groups", () => {
+    const re = /(?<![a-z])trong\s*(?:vong|thoi han|thoi gian)?\s*(\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi lam|muoi nam|hai muoi|ba muoi|muoi)\s*(ngay lam viec|ngay|tuan|thang)(?![a-z])/g;
+    fc.assert(fc.property(text, (s) => {
+      expect(withinMatches(s).map((m) => [m.index, [...m]])).toEqual([...s.matchAll(re)].map((m) => [m.index, [...m]]));
+    }), { numRuns: 5000 });
+  });
+
+  it("finds \"trong\" at the very start", () => {
+    expect(withinMatches("trong 05 ngay").map((m) => m.index)).toEqual([0]);
   });
 });
