@@ -1,35 +1,47 @@
-import { readFileSync, readdirSync } from "node:fs";
-const core = "/work/main/packages/core/dist";
-const { normalizeText } = await import(core + "/text/normalize.js");
-const { toDoc } = await import(core + "/parser/lines.js");
-const { toSource, findAgencies } = await import(core + "/agencies/recognize.js");
-const { parseHeader } = await import(core + "/parser/header.js");
-const { parseRecipients } = await import(core + "/parser/recipients.js");
-const { parseClosing } = await import(core + "/parser/closing.js");
-const { parseOutline } = await import(core + "/parser/outline.js");
-const { parseTasks } = await import(core + "/parser/tasks.js");
-const { parseCitations } = await import(core + "/parser/citations.js");
-const { repairMojibake } = await import(core + "/text/encoding.js");
-const dir = "/work/shared/eval/dev/docs";
-const docs = readdirSync(dir).map(f => readFileSync(`${dir}/${f}`, "utf8"));
-const T = {};
-const time = (k, f) => { const t = performance.now(); const r = f(); T[k] = (T[k] || 0) + performance.now() - t; return r; };
-for (let round = 0; round < 2; round++) { for (const k in T) delete T[k];
-for (let i = 0; i < 1000; i++) {
-  const raw = docs[i % 5];
-  time("repair", () => repairMojibake(raw));
+// `node bench/stages.mjs`: time per parser stage, in µs per document, over the dev documents
+// round-robin, running the steps of parseDocument (packages/core/src/parser/parse.ts) in its order
+// on the built JS. A guide to where time goes, not a gate: `npm run bench` is the measure.
+import { devDocs, ROOT } from "./inputs.mjs";
+
+const dist = (path) => import(new URL(`packages/core/dist/${path}`, `file://${ROOT}`).href);
+const { normalizeText } = await dist("text/normalize.js");
+const { toDoc } = await dist("parser/lines.js");
+const { toSource, findAgencies } = await dist("agencies/recognize.js");
+const { parseHeader } = await dist("parser/header.js");
+const { parseRecipients } = await dist("parser/recipients.js");
+const { parseClosing } = await dist("parser/closing.js");
+const { parseOutline } = await dist("parser/outline.js");
+const { parseTasks } = await dist("parser/tasks.js");
+const { parseCitations } = await dist("parser/citations.js");
+
+const docs = devDocs().map((d) => d.text);
+const spent = new Map();
+const time = (stage, run) => {
+  const t = performance.now();
+  const result = run();
+  spent.set(stage, (spent.get(stage) ?? 0) + performance.now() - t);
+  return result;
+};
+
+function parse(raw) {
   const text = time("normalize", () => normalizeText(raw));
   const doc = time("toDoc", () => toDoc(text));
-  const src = time("toSource", () => toSource(text));
-  const h = time("header", () => parseHeader(doc));
-  const rec = time("recipients", () => parseRecipients(doc, 0, Math.max(h.lastLine + 12, 40)));
-  const bodyStart = Math.max(h.lastLine, rec.lastLine) + 1;
-  const c = time("closing", () => parseClosing(doc, bodyStart));
-  const o = time("outline", () => parseOutline(doc, bodyStart, c.start));
-  time("tasks", () => parseTasks({ doc, src, docDate: h.date?.value ?? null, issuer: null }, o));
-  time("citations", () => parseCitations(doc, src, { ownCode: h.code?.value ?? null, excluded: [] }));
-  time("agencies", () => findAgencies(src, doc.lines[bodyStart]?.start ?? 0, text.length));
-} }
-const total = Object.values(T).reduce((a, b) => a + b, 0);
-for (const [k, v] of Object.entries(T)) console.log(k.padEnd(12), (v / 1000 * 1000).toFixed(3), "ms/doc", (100 * v / total).toFixed(0) + "%");
-console.log("total", (total / 1000).toFixed(3), "ms/doc");
+  const src = toSource(text, doc.folded, doc.lower);
+  const header = time("header", () => parseHeader(doc));
+  const recipients = time("recipients", () => parseRecipients(doc, 0, Math.max(header.lastLine + 12, 40)));
+  const bodyStart = Math.max(header.lastLine, recipients.lastLine) + 1;
+  const closing = time("closing", () => parseClosing(doc, bodyStart));
+  const outline = time("outline", () => parseOutline(doc, bodyStart, closing.start));
+  time("agencies", () => findAgencies(src, doc.lines[bodyStart]?.start ?? 0, doc.lines[closing.end - 1]?.end ?? text.length));
+  const docDate = header.date?.value ?? null;
+  time("tasks", () => parseTasks({ doc, src, docDate, issuer: header.issuer?.name ?? null, recipients: recipients.items, bodyLines: { from: bodyStart, to: closing.start } }, outline));
+  time("citations", () => parseCitations(doc, src, { ownCode: header.code?.value ?? null, excluded: [] }));
+}
+
+const ROUNDS = 3000;
+for (let i = 0; i < ROUNDS; i++) parse(docs[i % docs.length]); // warm-up
+spent.clear();
+for (let i = 0; i < ROUNDS; i++) parse(docs[i % docs.length]);
+const total = [...spent.values()].reduce((a, b) => a + b, 0);
+for (const [stage, ms] of spent) console.log(stage.padEnd(11), `${((ms * 1000) / ROUNDS).toFixed(1).padStart(6)} µs/doc`, `${((100 * ms) / total).toFixed(0).padStart(3)}%`);
+console.log("total".padEnd(11), `${((total * 1000) / ROUNDS).toFixed(1).padStart(6)} µs/doc`);
