@@ -206,36 +206,86 @@ class LineFacts {
 }
 
 /**
- * The line (`line` ≥ 0) or joined paragraph (`line` = -1) joinWrappedLines is extending. A
- * paragraph's facts come from its parts, not from rescanning it at every join (which is
- * quadratic in a hard-wrapped paragraph): a join happens only when joinGlue found neither
- * part to hold a column gap or a header phrase, and the glue is " " or "".
+ * The line (`line` ≥ 0) or joined paragraph (`line` = -1) joinWrappedLines is extending; one
+ * object per call, reset for each paragraph. A paragraph's facts come from its parts, not from
+ * rescanning it at every join (which is quadratic in a hard-wrapped paragraph): a join happens
+ * only when joinGlue found neither part to hold a column gap or a header phrase, and the glue is
+ * " " or "". WHY the parts: `text` is built by concatenation (a rope); reading its units would
+ * flatten (copy) the whole paragraph at every join, so edge tests read the last line instead.
  */
-interface Current {
-  text: string;
-  line: number;
+class Paragraph implements CaseCount {
+  text = "";
+  line = 0;
+  /** The line joined last (the paragraph's tail); the text and tail before that join. */
+  last = "";
+  before = "";
+  lastBefore = "";
   /** Paragraph: letter counts and white space (sums over its lines). */
-  cases: CaseCount | null;
-  /** Paragraph: length before the last join, and the glue put there. */
-  seam: number;
-  glue: string;
+  upper = 0;
+  lower = 0;
+  spaced = false;
+  /** Paragraph: the glue put at the last join. */
+  glue = "";
+
+  start(line: number, text: string): void {
+    this.text = text;
+    this.last = text;
+    this.line = line;
+  }
+
+  join(glue: string, line: string, a: CaseCount, b: CaseCount): void {
+    this.upper = a.upper + b.upper;
+    this.lower = a.lower + b.lower;
+    this.spaced = a.spaced || glue !== "" || b.spaced;
+    this.before = this.text;
+    this.lastBefore = this.last;
+    this.glue = glue;
+    this.last = line;
+    this.text = this.text + glue + line;
+    this.line = -1;
+  }
 }
 
-function currentCases(a: Current, f: LineFacts): CaseCount {
-  return a.line >= 0 ? f.caseOf(a.line) : a.cases!;
+function currentCases(a: Paragraph, f: LineFacts): CaseCount {
+  return a.line >= 0 ? f.caseOf(a.line) : a;
 }
 
-function hasColumn(a: Current, f: LineFacts): boolean {
+function hasColumn(a: Paragraph, f: LineFacts): boolean {
   return a.line >= 0 && f.hasColumn(a.line);
 }
 
-/** A paragraph's parts hold no header phrase, so one can only straddle the last seam. */
-function isHeader(a: Current, f: LineFacts): boolean {
-  if (a.line >= 0) return f.isHeader(a.line);
-  const last = lastNonSpace(a.text);
-  if (last >= 48 && last <= 57 && HEADER_DATE.test(a.text)) return true;
+/** lastNonSpace(a.text), from the last line when it has a non-space unit. */
+function tailUnit(a: Paragraph): number {
+  const c = lastNonSpace(a.last);
+  return c >= 0 || a.line >= 0 ? c : lastNonSpace(a.text);
+}
+
+/** endsHyphenated(a.text): its last two units are the last line's when that has two. */
+function paragraphEndsHyphenated(a: Paragraph): boolean {
+  return endsHyphenated(a.last.length >= 2 ? a.last : a.text);
+}
+
+/** isOpenEnding(a.text): the tail it tests lies in the last line when that line is long enough. */
+function paragraphOpenEnding(a: Paragraph): boolean {
+  if (a.line >= 0) return isOpenEnding(a.text);
+  return isOpenEnding(trimmedEnd(a.last) > OPEN_TAIL ? a.last : a.text);
+}
+
+/** The units of a.text around the last seam that a header phrase across it could span. */
+function seamWindow(a: Paragraph): string {
   const reach = HEADER_WORD_MAX - 1;
-  return mayHoldHeaderWord(a.text.slice(Math.max(0, a.seam - reach), a.seam + a.glue.length + reach));
+  // Sliced from the line before the seam when it reaches back far enough (no rope flattening).
+  const from = a.lastBefore.length >= reach ? a.lastBefore : a.before;
+  const head = from.slice(Math.max(0, from.length - reach));
+  return head + a.glue + a.last.slice(0, reach);
+}
+
+/** A paragraph's parts hold no header phrase, so one can only straddle the last seam. */
+function isHeader(a: Paragraph, f: LineFacts): boolean {
+  if (a.line >= 0) return f.isHeader(a.line);
+  const last = tailUnit(a);
+  if (last >= 48 && last <= 57 && HEADER_DATE.test(a.text)) return true;
+  return mayHoldHeaderWord(seamWindow(a));
 }
 
 function isCapsPhrase(c: CaseCount): boolean {
@@ -247,22 +297,17 @@ function joinWrappedLines(lines: string[]): string[] {
   const stats = wrapStats(lines);
   const facts = new LineFacts(lines);
   const out: string[] = [];
+  const cur = new Paragraph();
   let i = 0;
   while (i < lines.length) {
-    const cur: Current = { text: lines[i]!, line: i, cases: null, seam: 0, glue: "" };
+    cur.start(i, lines[i]!);
     let j = i + 1;
     while (cur.text !== "") {
-      const next = nextContent(lines, j, stats, cur.text);
+      const next = nextContent(lines, j, stats, cur);
       if (next === null) break;
       const glue = joinGlue(cur, next, facts, stats, next > j);
       if (glue === null) break;
-      const a = currentCases(cur, facts);
-      const b = facts.caseOf(next);
-      cur.cases = { upper: a.upper + b.upper, lower: a.lower + b.lower, spaced: a.spaced || glue !== "" || b.spaced };
-      cur.seam = cur.text.length;
-      cur.glue = glue;
-      cur.text = cur.text + glue + lines[next]!;
-      cur.line = -1;
+      cur.join(glue, lines[next]!, currentCases(cur, facts), facts.caseOf(next));
       j = next + 1;
     }
     out.push(cur.text);
@@ -272,38 +317,39 @@ function joinWrappedLines(lines: string[]): string[] {
   return out;
 }
 
-function nextContent(lines: string[], j: number, stats: WrapStats, cur: string): number | null {
+function nextContent(lines: string[], j: number, stats: WrapStats, cur: Paragraph): number | null {
   if (j >= lines.length) return null;
   if (lines[j] !== "") return j;
   const after = lines[j + 1] ?? "";
   if (after === "") return null;
-  const continues = () => startsLower(after) || isOpenEnding(cur) || (endsHyphenated(cur) && startsUpper(after)) || (opensWithDigit(after) && !endsSentence(cur));
+  const continues = () =>
+    startsLower(after) || paragraphOpenEnding(cur) || (paragraphEndsHyphenated(cur) && startsUpper(after)) || (opensWithDigit(after) && !endsSentenceUnit(tailUnit(cur)));
   return stats.blankSeparated || continues() ? j + 1 : null;
 }
 
 /** The text to put between two lines when they are one wrapped sentence, or null. */
-function joinGlue(cur: Current, bi: number, f: LineFacts, stats: WrapStats, acrossBlank: boolean): string | null {
-  const a = cur.text;
+function joinGlue(cur: Paragraph, bi: number, f: LineFacts, stats: WrapStats, acrossBlank: boolean): string | null {
   const b = f.lines[bi]!;
   // First the cheapest test that settles most pairs: a line ending a sentence is never joined
   // (none of the rules below can return glue for it; only null-returning tests come before them).
-  if (endsSentence(a)) return null;
+  const tail = tailUnit(cur);
+  if (endsSentenceUnit(tail)) return null;
   if (hasColumn(cur, f) || f.hasColumn(bi)) return null;
   if ((mayBeListMarker(b) && LIST_MARKER.test(b)) || (maySectionStart(b) && SECTION_START.test(b))) return null;
   if (isHeader(cur, f) || f.isHeader(bi)) return null;
-  if (startsUpper(b) && (/^\s*[-–]?\s*k[íi]nh\s*g[ửu]i/iu.test(a) || (PARAGRAPH_OPENER.test(b) && !endsWithComma(a)))) return null;
-  const glue = wrapGlue(a, b, stats, acrossBlank);
+  if (startsUpper(b) && (/^\s*[-–]?\s*k[íi]nh\s*g[ửu]i/iu.test(cur.text) || (PARAGRAPH_OPENER.test(b) && tail !== 44))) return null;
+  const glue = wrapGlue(cur, b, stats, acrossBlank, tail);
   // A line in capitals (a heading) is never joined; counted only for a pair that would join.
   if (glue === null || isCapsPhrase(currentCases(cur, f)) || isCapsPhrase(f.caseOf(bi))) return null;
   return glue;
 }
 
-/** The glue a wrapped sentence takes between `a` and `b` by their edges, or null. */
-function wrapGlue(a: string, b: string, stats: WrapStats, acrossBlank: boolean): string | null {
-  if (endsHyphenated(a) && /^[\p{Lu}\d]/u.test(b) && !/\s/.test(b.slice(0, 1))) return /^[\p{Lu}\d]{1,8}\b/u.test(b) ? "" : null;
+/** The glue a wrapped sentence takes between `a` and `b` by their edges, or null (`tail`: tailUnit(a)). */
+function wrapGlue(a: Paragraph, b: string, stats: WrapStats, acrossBlank: boolean, tail: number): string | null {
+  if (paragraphEndsHyphenated(a) && /^[\p{Lu}\d]/u.test(b) && !/\s/.test(b.slice(0, 1))) return /^[\p{Lu}\d]{1,8}\b/u.test(b) ? "" : null;
   if (opensContinuation(b) && !opensLetterParen(b)) return " ";
-  if (endsWithComma(a) && !acrossBlank) return " ";
-  const long = stats.width >= 40 && a.length >= stats.width * 0.6;
+  if (tail === 44 && !acrossBlank) return " ";
+  const long = stats.width >= 40 && a.text.length >= stats.width * 0.6;
   return long && (!acrossBlank || stats.blankSeparated) ? " " : null;
 }
 
@@ -340,15 +386,9 @@ function lastNonSpace(s: string): number {
   return i < 0 ? -1 : s.charCodeAt(i);
 }
 
-/** /(?:[.:;!?]|\.\/\.)\s*$/ without scanning the whole line ("./." ends with "." too). */
-function endsSentence(s: string): boolean {
-  const c = lastNonSpace(s);
+/** /(?:[.:;!?]|\.\/\.)\s*$/ on a line whose lastNonSpace is `c` ("./." ends with "." too). */
+function endsSentenceUnit(c: number): boolean {
   return c === 46 || c === 58 || c === 59 || c === 33 || c === 63;
-}
-
-/** /,\s*$/ */
-function endsWithComma(s: string): boolean {
-  return lastNonSpace(s) === 44;
 }
 
 /** /\S-$/ */
@@ -365,8 +405,14 @@ const OPEN_TAIL = 1 + Math.max(...OPEN_WORDS.map((w) => w.length));
  * non-space character, so the regex need not be tried at every position of a long line.
  */
 export function isOpenEnding(s: string): boolean {
+  const end = trimmedEnd(s);
+  return OPEN_ENDING.test(end > OPEN_TAIL ? s.slice(end - OPEN_TAIL) : s);
+}
+
+/** The length of `s` without its trailing white space. */
+function trimmedEnd(s: string): number {
   let end = s.length;
   while (end > 0 && isSpaceUnit(s.charCodeAt(end - 1))) end--;
-  return OPEN_ENDING.test(end > OPEN_TAIL ? s.slice(end - OPEN_TAIL) : s);
+  return end;
 }
 
