@@ -8,7 +8,8 @@
 import type { AdminLevel, AgencyKind, AgencyMention } from "../document/record.js";
 import { foldChars, isLetterOrDigitUnit, isSpaceUnit, isUpperUnit, lowerChars, startsLower } from "../text/fold.js";
 import { WordIndex, WordKey } from "./word-index.js";
-import { ABBREVIATIONS, COMPOUND_NAMES, CONTINUATIONS, HEADS, ORGANISATION_NOUN, ROLES, STOP_EXCEPTIONS, STOPS } from "./gazetteer.js";
+import { ABBREVIATIONS, CONTINUATIONS, HEADS, ORGANISATION_NOUN, ROLES } from "./gazetteer.js";
+import { NameWordsAt, type Stop } from "./name-words.js";
 import { memoize } from "../memo.js";
 import { codeUnits } from "../text/codeunits.js";
 
@@ -59,13 +60,7 @@ const sortedHeads = [...HEADS].sort((a, b) => b[0].length - a[0].length);
 const sortedRoles = [...ROLES].sort((a, b) => b.length - a.length);
 const foldedRoles = sortedRoles.map((r) => foldChars(r));
 const foldedMultiHeads = sortedHeads.filter(([h]) => h.includes(" ")).map(([h, k]) => [foldChars(h), k] as const);
-const sortedCompounds = [...COMPOUND_NAMES, "có liên quan", "liên quan", "hữu quan", "trực thuộc", "cùng cấp", "các cấp", "cấp tỉnh", "cấp huyện", "cấp xã", "ở người", "thuộc chính phủ", "ngang bộ", "tư nhân", "dân phòng", "thanh niên", "trung ương", "xung kích"].sort((a, b) => b.length - a.length);
-/** Stops by first word, longest first. */
-const stopIndex = new WordIndex([...STOPS].sort((a, b) => b.length - a.length), (w) => w);
 const continuationSet = [...CONTINUATIONS].sort((a, b) => b.length - a.length);
-/** Exceptions by stop word, in STOP_EXCEPTIONS order. */
-const stopExceptions = new Map<string, RegExp[]>();
-for (const [stop, re] of STOP_EXCEPTIONS) stopExceptions.set(stop, [...(stopExceptions.get(stop) ?? []), re]);
 
 /** [\p{L}\p{N}&] on one code unit. */
 function isNameUnit(c: number): boolean {
@@ -94,7 +89,6 @@ const foldedRoleIndex = plainIndex(foldedRoles);
 const firstUnits = (entries: readonly string[]): Set<number> => new Set(entries.map((e) => e.charCodeAt(0)));
 const foldedRoleStarts = firstUnits(foldedRoles);
 const foldedHeadStarts = firstUnits(foldedMultiHeads.map(([h]) => h));
-const compoundIndex = plainIndex(sortedCompounds);
 const continuationIndex = plainIndex(continuationSet);
 const headIndex = new WordIndex(sortedHeads, (h) => h[0]);
 const foldedHeadIndex = new WordIndex(foldedMultiHeads, (h) => h[0]);
@@ -113,19 +107,29 @@ export function headAt(lower: string, at: number, key?: WordKey): readonly [stri
   return null;
 }
 
-/** The word key of the word being read in `extend` (looked up as a compound, then as a stop). */
+/** The word key of the word being read in `extend`, and its compounds and stops. */
 const extendKey = new WordKey();
+const extendWords = new NameWordsAt();
+/** The key and words `stopAt` looks up when its caller has none (used and dropped at once). */
+const stopKey = new WordKey();
+const stopWords = new NameWordsAt();
 
-function stopAt(src: Source, at: number, from: number, key?: WordKey): boolean {
-  const stop = key ? wholeAt(src.lower, at, stopIndex.get(key)) : wordsAt(src.lower, at, stopIndex);
+/** `words` are the NameWordsAt of the word of `src.lower` at `at`, when the caller has them. */
+function stopAt(src: Source, at: number, from: number, words: NameWordsAt = stopWords.set(stopKey.set(src.lower, at))): boolean {
+  const stop = wholeStopAt(src.lower, at, words.stops);
   if (!stop) return false;
-  const exceptions = stopExceptions.get(stop);
-  if (exceptions) {
+  if (stop.exceptions) {
     const before = src.lower.slice(from, at);
-    for (const re of exceptions) if (re.test(before)) return false;
+    for (const re of stop.exceptions) if (re.test(before)) return false;
   }
-  if (stop === "tổ chức" && ORGANISATION_NOUN.test(src.lower.slice(at, at + 40))) return false;
+  if (stop.text === "tổ chức" && ORGANISATION_NOUN.test(src.lower.slice(at, at + 40))) return false;
   return true;
+}
+
+/** wholeAt for stops. */
+function wholeStopAt(s: string, at: number, candidates: Stop[] | undefined): Stop | null {
+  if (candidates) for (const w of candidates) if (s.startsWith(w.text, at) && isBoundary(s, at + w.text.length)) return w;
+  return null;
 }
 
 function skipSpaces(text: string, at: number, b: Bound): number {
@@ -215,8 +219,8 @@ function extend(src: Source, pos: number, b: Bound, from: number): number {
   for (let words = 0; before(b, pos) && words < 18; words++) {
     pos = skipSpaces(src.text, pos, b);
     if (!before(b, pos)) break;
-    const key = extendKey.set(src.lower, pos);
-    const compound = wholeAt(src.lower, pos, compoundIndex.get(key));
+    const words = extendWords.set(extendKey.set(src.lower, pos));
+    const compound = wholeAt(src.lower, pos, words.compounds);
     if (compound) {
       last = pos = pos + compound.length;
       continue;
@@ -229,7 +233,7 @@ function extend(src: Source, pos: number, b: Bound, from: number): number {
     }
     if (!isWordChar(c) && !isNamePunct(c)) break;
     if (c === 46 && !isWordChar(src.text.charCodeAt(pos + 1))) break;
-    if (src.lower.startsWith("và ", pos) || stopAt(src, pos, from, key)) break;
+    if (src.lower.startsWith("và ", pos) || stopAt(src, pos, from, words)) break;
     const upper = isUpperUnit(c);
     // "… thành phố Phan Thiết truy vết": after a place's name a lower-case word is the verb.
     if (placeNamed && !upper) break;

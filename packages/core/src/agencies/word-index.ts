@@ -5,6 +5,11 @@
  * reads, so the word's code units are hashed while it is scanned and only same-hash words compared.
  */
 
+/** The first word of an entry: up to white space or a comma. */
+export function firstWord(entry: string): string {
+  return /^[^\s,]+/u.exec(entry)?.[0] ?? "";
+}
+
 interface Bucket<T> {
   word: string;
   entries: T[];
@@ -66,7 +71,7 @@ export class WordIndex<T> {
   constructor(entries: readonly T[], key: (e: T) => string) {
     const groups = new Map<string, T[]>();
     for (const e of entries) {
-      const first = /^[^\s,]+/u.exec(key(e))?.[0] ?? "";
+      const first = firstWord(key(e));
       groups.set(first, [...(groups.get(first) ?? []), e]);
     }
     for (const [word, list] of groups) {
@@ -84,6 +89,11 @@ export class WordIndex<T> {
     const hit = this.find(k.hash, k.s, k.at, k.end);
     if (hit || exact || k.bareEnd === k.end) return hit;
     return this.find(k.bareHash, k.s, k.at, k.bareEnd);
+  }
+
+  /** The entries whose first word is the key's word without its trailing ".,;:)" (none when it has none). */
+  bare(k: WordKey): T[] | undefined {
+    return k.bareEnd === k.end ? undefined : this.find(k.bareHash, k.s, k.at, k.bareEnd);
   }
 
   /** `get` for the word at `at` of `s`. */
