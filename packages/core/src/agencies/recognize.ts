@@ -145,19 +145,63 @@ interface Raw {
   plural: boolean;
 }
 
-/** The WordKey of the word a mention starts with (looked up as a role, then as a head). */
-const mentionKey = new WordKey();
+type Head = readonly [string, AgencyKind];
+
+/**
+ * The role and head the word at an offset of a source starts, each found on first request.
+ * findAgencies asks them of every name candidate and readMention asks them again at the same
+ * offset when it reads the candidate's list, so the answers for the last offset are kept (keyed
+ * by the Source object, whose strings never change, and the offset).
+ */
+class LeadWord {
+  readonly key = new WordKey();
+  private src: Source | null = null;
+  private at = -1;
+  private headKnown = false;
+  private headFound: Head | null = null;
+  private roleKnown = false;
+  private roleFound: string | null = null;
+
+  moveTo(src: Source, at: number): this {
+    if (src === this.src && at === this.at) return this;
+    this.src = src;
+    this.at = at;
+    this.key.set(src.lower, at);
+    this.headKnown = this.roleKnown = false;
+    return this;
+  }
+
+  /** headAt(src.lower, at). */
+  head(): Head | null {
+    if (!this.headKnown) {
+      this.headFound = headAt(this.key.s, this.at, this.key);
+      this.headKnown = true;
+    }
+    return this.headFound;
+  }
+
+  /** The role of `roleIndex` standing at `at` as whole words. */
+  role(): string | null {
+    if (!this.roleKnown) {
+      this.roleFound = wholeAt(this.key.s, this.at, roleIndex.get(this.key));
+      this.roleKnown = true;
+    }
+    return this.roleFound;
+  }
+}
+
+const leadWord = new LeadWord();
 
 /** Reads one mention at `at` (no list handling); null when no agency starts there. */
 function readMention(src: Source, at: number, b: Bound, allowHeadless: boolean): Raw | null {
   const start = skipSpaces(src.text, at, b);
   let pos = start;
-  const key = mentionKey.set(src.lower, pos);
-  const role = wholeAt(src.lower, pos, roleIndex.get(key)) ?? (foldedRoleStarts.has(src.folded.charCodeAt(pos)) ? wordsAt(src.folded, pos, foldedRoleIndex) : null);
+  const lead = leadWord.moveTo(src, pos);
+  const role = lead.role() ?? (foldedRoleStarts.has(src.folded.charCodeAt(pos)) ? wordsAt(src.folded, pos, foldedRoleIndex) : null);
   if (role) pos = skipSpaces(src.text, pos + role.length, b);
   const plural = pluralAt(src.lower, pos);
   if (plural) pos += plural.length;
-  let head = headAt(src.lower, pos, pos === start ? key : undefined) ?? foldedHeadAt(src.folded, pos);
+  let head = (pos === start ? lead.head() : headAt(src.lower, pos)) ?? foldedHeadAt(src.folded, pos);
   if (head && head[0] === "ban" && src.lower.startsWith("ban hành", pos)) head = null;
   if (!head && role && !/^\s*\p{L}/u.test(src.text.slice(pos, pos + 2))) return { start, end: trimEnd(src.text, start, pos), head: null, role, plural: Boolean(plural) };
   if (!head && !role && !allowHeadless) return null;
@@ -183,11 +227,16 @@ function pluralAt(lower: string, at: number): string | null {
 /** End of the word at `pos` (stops at white space, , ; : ( )). */
 function wordEnd(text: string, pos: number, b: Bound): number {
   let i = pos;
-  while (before(b, i)) {
+  while (i < b.end) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 44 || c === 59 || c === 58 || c === 40 || c === 41) break;
     i++;
   }
+  // Equivalent to asking before(b, ·) of every offset pos..i (the loop `while (before(b, i))`):
+  // it keeps only the largest offset inside the bound and the smallest outside, which among
+  // contiguous offsets are i - 1 or i, and i. Asked per unit it cost a call per letter.
+  if (i > pos) before(b, i - 1);
+  before(b, i);
   return i;
 }
 
@@ -474,8 +523,6 @@ function searchNameStart(text: string, from: number, end: number): { index: numb
   return m && m.index < end ? { index: m.index, length: m[0].length } : null;
 }
 
-const nameKey = new WordKey();
-
 /** Every agency mention in a stretch of text (names written with a capital, or after "các"). */
 export function findAgencies(src: Source, start = 0, end = src.text.length): AgencyMention[] {
   const out: AgencyMention[] = [];
@@ -487,8 +534,8 @@ export function findAgencies(src: Source, start = 0, end = src.text.length): Age
     const plural = m.length > 1;
     const headPos = m.index + m.length - (plural ? 0 : 1);
     from = m.index + m.length;
-    const key = nameKey.set(src.lower, headPos);
-    if (!headAt(src.lower, headPos, key) && !wholeAt(src.lower, headPos, roleIndex.get(key))) continue;
+    const lead = leadWord.moveTo(src, headPos);
+    if (!lead.head() && !lead.role()) continue;
     const found = readAgencyList(src, m.index, Math.min(end, m.index + 300));
     for (const mention of found.mentions) out.push(mention);
     from = Math.max(found.end, from);
