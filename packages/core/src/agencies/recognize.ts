@@ -282,7 +282,7 @@ function extend(src: Source, pos: number, b: Bound, from: number): number {
     }
     if (!isWordChar(c) && !isNamePunct(c)) break;
     if (c === 46 && !isWordChar(src.text.charCodeAt(pos + 1))) break;
-    if (src.lower.startsWith("và ", pos) || stopAt(src, pos, from, words)) break;
+    if ((src.lower.charCodeAt(pos) === 118 && src.lower.startsWith("và ", pos)) || stopAt(src, pos, from, words)) break;
     const upper = isUpperUnit(c);
     // "… thành phố Phan Thiết truy vết": after a place's name a lower-case word is the verb.
     if (placeNamed && !upper) break;
@@ -319,9 +319,12 @@ function afterSeparator(text: string, at: number, cap: number, b: Bound): number
   const c = text.charCodeAt(i);
   const punct = inside(i, cap, b) && (c === 44 || c === 59);
   if (punct) i = skipWhite(text, i + 1, cap, b);
+  const first = text.charCodeAt(i);
   for (const w of CONJUNCTIONS) {
     const after = i + w.length;
-    if (inside(after, cap, b) && text.startsWith(w, i) && isSpaceUnit(text.charCodeAt(after))) return skipWhite(text, after, cap, b);
+    // The first-unit test spares a startsWith call that would fail; `inside` still runs first (it
+    // records the offset in the bound, as before).
+    if (inside(after, cap, b) && first === w.charCodeAt(0) && text.startsWith(w, i) && isSpaceUnit(text.charCodeAt(after))) return skipWhite(text, after, cap, b);
   }
   return punct ? i : -1;
 }
@@ -495,8 +498,10 @@ function nextNameStart(text: string, units: Uint16Array, from: number, end: numb
     const c = units[i]!;
     if (c < 0x2000) {
       const kind = START_KIND[c]!;
-      if (kind === 0 || (kind === C_START && !isCac(text, i)) || (kind === N_START && !isNhung(text, i))) continue;
-      if (i > 0 && isLetterOrDigitUnit(units[i - 1]!)) continue;
+      // Word-initial first: most "c"/"n" units end or sit inside a word, and the test of the unit
+      // before is one table read where isCac/isNhung read two to four units (both tests are pure).
+      if (kind === 0 || (i > 0 && isLetterOrDigitUnit(units[i - 1]!))) continue;
+      if ((kind === C_START && !isCac(units, i)) || (kind === N_START && !isNhung(units, i))) continue;
       if (kind === UPPER_START) return { index: i, length: 1 };
     } else if (isSurrogate(c)) return searchNameStart(text, i, end);
     else if (i > 0 && isLetterOrDigitUnit(text.charCodeAt(i - 1))) continue;
@@ -507,14 +512,14 @@ function nextNameStart(text: string, units: Uint16Array, from: number, end: numb
   return null;
 }
 
-/** "các" at `i` (the "c" already seen), by code units. */
-function isCac(text: string, i: number): boolean {
-  return text.charCodeAt(i + 1) === 0xe1 && text.charCodeAt(i + 2) === 99;
+/** "các" at `i` (the "c" already seen), by code units (past the end a read is undefined, never equal). */
+function isCac(units: Uint16Array, i: number): boolean {
+  return units[i + 1] === 0xe1 && units[i + 2] === 99;
 }
 
 /** "những" at `i` (the "n" already seen), by code units. */
-function isNhung(text: string, i: number): boolean {
-  return text.charCodeAt(i + 1) === 104 && text.charCodeAt(i + 2) === 0x1eef && text.charCodeAt(i + 3) === 110 && text.charCodeAt(i + 4) === 103;
+function isNhung(units: Uint16Array, i: number): boolean {
+  return units[i + 1] === 104 && units[i + 2] === 0x1eef && units[i + 3] === 110 && units[i + 4] === 103;
 }
 
 function searchNameStart(text: string, from: number, end: number): { index: number; length: number } | null {
