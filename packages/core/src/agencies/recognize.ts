@@ -9,6 +9,7 @@ import type { AdminLevel, AgencyKind, AgencyMention } from "../document/record.j
 import { foldChars, isLetterOrDigitUnit, isSpaceUnit, isUpperUnit, lowerChars, startsLower } from "../text/fold.js";
 import { WordIndex, WordKey } from "./word-index.js";
 import { ABBREVIATIONS, CONTINUATIONS, HEADS, ORGANISATION_NOUN, ROLES } from "./gazetteer.js";
+import { standsAt } from "./stands-at.js";
 import { NameWordsAt, type Stop } from "./name-words.js";
 import { memoize } from "../memo.js";
 import { codeUnits } from "../text/codeunits.js";
@@ -62,14 +63,6 @@ const foldedRoles = sortedRoles.map((r) => foldChars(r));
 const foldedMultiHeads = sortedHeads.filter(([h]) => h.includes(" ")).map(([h, k]) => [foldChars(h), k] as const);
 const continuationSet = [...CONTINUATIONS].sort((a, b) => b.length - a.length);
 
-/** [\p{L}\p{N}&] on one code unit. */
-function isNameUnit(c: number): boolean {
-  return c === 38 || isLetterOrDigitUnit(c);
-}
-
-function isBoundary(lower: string, at: number): boolean {
-  return at <= 0 || at >= lower.length || !isNameUnit(lower.charCodeAt(at)) || !isNameUnit(lower.charCodeAt(at - 1));
-}
 
 /** The first (longest) entry under the word at `at` that stands there as whole words. */
 function wordsAt(s: string, at: number, index: WordIndex<string>): string | null {
@@ -77,7 +70,7 @@ function wordsAt(s: string, at: number, index: WordIndex<string>): string | null
 }
 
 function wholeAt(s: string, at: number, candidates: string[] | undefined): string | null {
-  if (candidates) for (const w of candidates) if (s.startsWith(w, at) && isBoundary(s, at + w.length)) return w;
+  if (candidates) for (const w of candidates) if (standsAt(s, at, w)) return w;
   return null;
 }
 
@@ -96,14 +89,14 @@ const foldedHeadIndex = new WordIndex(foldedMultiHeads, (h) => h[0]);
 /** A multi-word head on folded text (the exact word only: no trailing punctuation stripped). */
 function foldedHeadAt(folded: string, at: number): readonly [string, AgencyKind] | null {
   if (!foldedHeadStarts.has(folded.charCodeAt(at))) return null;
-  for (const h of foldedHeadIndex.at(folded, at, true) ?? []) if (folded.startsWith(h[0], at) && isBoundary(folded, at + h[0].length)) return h;
+  for (const h of foldedHeadIndex.at(folded, at, true) ?? []) if (standsAt(folded, at, h[0])) return h;
   return null;
 }
 
 /** `key`, when given, is the WordKey of `lower` at `at` (already computed by the caller). */
 export function headAt(lower: string, at: number, key?: WordKey): readonly [string, AgencyKind] | null {
   const candidates = key ? headIndex.get(key) : headIndex.at(lower, at);
-  if (candidates) for (const h of candidates) if (lower.startsWith(h[0], at) && isBoundary(lower, at + h[0].length)) return h;
+  if (candidates) for (const h of candidates) if (standsAt(lower, at, h[0])) return h;
   return null;
 }
 
@@ -128,7 +121,7 @@ function stopAt(src: Source, at: number, from: number, words: NameWordsAt = stop
 
 /** wholeAt for stops. */
 function wholeStopAt(s: string, at: number, candidates: Stop[] | undefined): Stop | null {
-  if (candidates) for (const w of candidates) if (s.startsWith(w.text, at) && isBoundary(s, at + w.text.length)) return w;
+  if (candidates) for (const w of candidates) if (standsAt(s, at, w.text)) return w;
   return null;
 }
 
@@ -361,9 +354,11 @@ function readList(src: Source, at: number, b: Bound): { mentions: AgencyMention[
     const prev = mentions[mentions.length - 1];
     const raw = readMention(src, pos, b, Boolean(prev));
     if (!raw) break;
-    if (prev && !raw.head && !raw.role && !joinsPrevious(src, raw, prev) && !distributes(src, raw, prev)) break;
-    if (prev && joinsPrevious(src, raw, prev)) raw.head = null;
-    addMention(src, mentions, raw);
+    // Asked once: it is pure, and was asked up to three times of the same mention.
+    const joins = prev !== undefined && joinsPrevious(src, raw, prev);
+    if (prev && !raw.head && !raw.role && !joins && !distributes(src, raw, prev)) break;
+    if (joins) raw.head = null;
+    addMention(src, mentions, raw, joins);
     listEnd = raw.end;
     const next = afterSeparator(src.text, raw.end, raw.end + 12, b);
     if (next < 0) break;
@@ -372,8 +367,9 @@ function readList(src: Source, at: number, b: Bound): { mentions: AgencyMention[
   return { mentions, end: listEnd };
 }
 
+/** The cheap tests first (all are pure). */
 function joinsPrevious(src: Source, raw: Raw, prev: AgencyMention): boolean {
-  return (prev.collective || startsLower(prev.text)) && wordsAt(src.lower, raw.start, continuationIndex) !== null && !isUpperUnit(src.text.charCodeAt(raw.start));
+  return !isUpperUnit(src.text.charCodeAt(raw.start)) && (prev.collective || startsLower(prev.text)) && wordsAt(src.lower, raw.start, continuationIndex) !== null;
 }
 
 /** Heads that name a body of their own, so they never take a preceding plural head ("Các đảng ủy X, Y"). */
@@ -384,11 +380,12 @@ function distributes(src: Source, raw: Raw, prev: AgencyMention): boolean {
   return /^[cC]ác\s+\p{Ll}/u.test(base) && isUpperUnit(src.text.charCodeAt(raw.start)) && (!raw.head || !OWN_BODY.has(raw.head[0]));
 }
 
-function addMention(src: Source, mentions: AgencyMention[], raw: Raw): void {
+/** `joins`: joinsPrevious(src, raw, the last of `mentions`). */
+function addMention(src: Source, mentions: AgencyMention[], raw: Raw, joins: boolean): void {
   const prev = mentions[mentions.length - 1];
   const text = src.text.slice(raw.start, raw.end);
   if (prev && !raw.role && (!raw.head || distributes(src, raw, prev))) {
-    if (!raw.head && joinsPrevious(src, raw, prev)) {
+    if (!raw.head && joins) {
       prev.text = src.text.slice(prev.span.start, raw.end);
       prev.span = { start: prev.span.start, end: raw.end };
       prev.expanded = expandAbbreviations(prev.text);
