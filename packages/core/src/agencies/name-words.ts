@@ -22,8 +22,9 @@ interface NameWords {
 }
 
 const EXTRA_COMPOUNDS = ["có liên quan", "liên quan", "hữu quan", "trực thuộc", "cùng cấp", "các cấp", "cấp tỉnh", "cấp huyện", "cấp xã", "ở người", "thuộc chính phủ", "ngang bộ", "tư nhân", "dân phòng", "thanh niên", "trung ương", "xung kích"];
-const sortedCompounds = [...COMPOUND_NAMES, ...EXTRA_COMPOUNDS].sort((a, b) => b.length - a.length);
-const sortedStops = [...STOPS].sort((a, b) => b.length - a.length);
+/** Compound names and stops, each longest first (the order lookups try them). */
+export const sortedCompounds = [...COMPOUND_NAMES, ...EXTRA_COMPOUNDS].sort((a, b) => b.length - a.length);
+export const sortedStops = [...STOPS].sort((a, b) => b.length - a.length);
 
 function exceptionsOf(stop: string): readonly RegExp[] | null {
   const found = STOP_EXCEPTIONS.filter(([s]) => s === stop).map(([, re]) => re);
