@@ -12,6 +12,7 @@ export function firstWord(entry: string): string {
 
 interface Bucket<T> {
   word: string;
+  hash: number;
   entries: T[];
 }
 
@@ -65,7 +66,13 @@ export class WordKey {
 }
 
 export class WordIndex<T> {
-  private readonly buckets = new Map<number, Bucket<T>[]>();
+  /**
+   * Buckets by the low bits of their word's hash: an array read where a Map of hashes cost a
+   * hashed lookup per word read. A slot may hold several words; the word itself decides (each
+   * word has one bucket), so a lookup finds what a Map keyed by the full hash found.
+   */
+  private readonly slots: (Bucket<T>[] | undefined)[];
+  private readonly mask: number;
 
   /** `entries` in the order lookups should try them; `key` gives an entry's words. */
   constructor(entries: readonly T[], key: (e: T) => string) {
@@ -74,10 +81,14 @@ export class WordIndex<T> {
       const first = firstWord(key(e));
       groups.set(first, [...(groups.get(first) ?? []), e]);
     }
+    let size = 16;
+    while (size < groups.size * 4) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Array<Bucket<T>[] | undefined>(size).fill(undefined);
     for (const [word, list] of groups) {
-      let h = 0;
-      for (let i = 0; i < word.length; i++) h = step(h, word.charCodeAt(i));
-      this.buckets.set(h, [...(this.buckets.get(h) ?? []), { word, entries: list }]);
+      let hash = 0;
+      for (let i = 0; i < word.length; i++) hash = step(hash, word.charCodeAt(i));
+      (this.slots[hash & this.mask] ??= []).push({ word, hash, entries: list });
     }
   }
 
@@ -102,8 +113,8 @@ export class WordIndex<T> {
   }
 
   private find(h: number, s: string, at: number, end: number): T[] | undefined {
-    const bucket = this.buckets.get(h);
-    if (bucket) for (const b of bucket) if (b.word.length === end - at && s.startsWith(b.word, at)) return b.entries;
+    const slot = this.slots[h & this.mask];
+    if (slot) for (const b of slot) if (b.hash === h && b.word.length === end - at && s.startsWith(b.word, at)) return b.entries;
     return undefined;
   }
 }
