@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { lowerChars } from "../text/fold.js";
 import { findAgencies, hasPluralWord, levelOf, readAgencyList, toSource } from "./recognize.js";
+import { isBoundary, standsAt } from "./stands-at.js";
+import { NameWordsAt, sortedCompounds, sortedStops } from "./name-words.js";
+import { WordIndex, WordKey } from "./word-index.js";
 
 const list = (text: string) => readAgencyList(toSource(text), 0, text.length).mentions;
 const names = (text: string) => list(text).map((m) => m.text);
@@ -55,6 +58,39 @@ describe("a name's plural word is read on the name as on its lower case", () => 
   it("matches /\\bcác\\b|\\bnhững\\b/u on lowerChars(name)", () => {
     fc.assert(fc.property(name, (s) => {
       expect(hasPluralWord(s)).toBe(/\bcác\b|\bnhững\b/u.test(lowerChars(s)));
+    }));
+  });
+});
+
+describe("hand-written lookups agree with what they replace", () => {
+  const piece = fc.constantFrom("sở", "ban", "chỉ đạo", "tổ chức", "và", "y tế", "an toàn", "thực phẩm", "liên quan", "có", " ", ",", ".", ";", ")", "\n", "&", "a", "1", "\u{1F600}");
+  const text = fc.array(piece, { maxLength: 10 }).map((p) => p.join(""));
+
+  it("standsAt is startsWith and a whole-word boundary", () => {
+    fc.assert(fc.property(text, text, fc.nat(40), (s, w, at) => {
+      expect(standsAt(s, at, w)).toBe(s.startsWith(w, at) && isBoundary(s, at + w.length));
+    }));
+  });
+
+  it("one index of compounds and stops answers as two separate indexes", () => {
+    const compounds = new WordIndex(sortedCompounds, (w) => w);
+    const stops = new WordIndex(sortedStops, (w) => w);
+    const entries = fc.constantFrom(...sortedCompounds.slice(0, 40), ...sortedStops.slice(0, 40));
+    const mixed = fc.array(fc.oneof(piece, entries), { maxLength: 8 }).map((p) => p.join(""));
+    fc.assert(fc.property(mixed, fc.nat(60), (s, at) => {
+      const key = new WordKey().set(s, at);
+      const words = new NameWordsAt().set(key);
+      expect(words.compounds).toEqual(compounds.get(key));
+      expect(words.stops?.map((x) => x.text)).toEqual(stops.get(key));
+    }));
+  });
+
+  it("a list read again with another end is the list read afresh", () => {
+    const names = fc.constantFrom("Sở Y tế", "các sở, ban, ngành", "UBND các huyện", "Ban Chỉ đạo", " chủ trì", ", ", " và ", "Các đảng ủy", " Công an tỉnh", "tổ chức", ".");
+    const body = fc.array(names, { maxLength: 8 }).map((p) => p.join(""));
+    fc.assert(fc.property(body, fc.array(fc.nat(80), { minLength: 1, maxLength: 6 }), (s, ends) => {
+      const shared = toSource(s);
+      for (const end of ends) expect(readAgencyList(shared, 0, end)).toEqual(readAgencyList(toSource(s), 0, end));
     }));
   });
 });

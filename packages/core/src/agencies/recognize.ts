@@ -8,7 +8,9 @@
 import type { AdminLevel, AgencyKind, AgencyMention } from "../document/record.js";
 import { foldChars, isLetterOrDigitUnit, isSpaceUnit, isUpperUnit, lowerChars, startsLower } from "../text/fold.js";
 import { WordIndex, WordKey } from "./word-index.js";
-import { ABBREVIATIONS, COMPOUND_NAMES, CONTINUATIONS, HEADS, ORGANISATION_NOUN, ROLES, STOP_EXCEPTIONS, STOPS } from "./gazetteer.js";
+import { ABBREVIATIONS, CONTINUATIONS, HEADS, ORGANISATION_NOUN, ROLES } from "./gazetteer.js";
+import { standsAt } from "./stands-at.js";
+import { NameWordsAt, type Stop } from "./name-words.js";
 import { memoize } from "../memo.js";
 import { codeUnits } from "../text/codeunits.js";
 
@@ -59,22 +61,8 @@ const sortedHeads = [...HEADS].sort((a, b) => b[0].length - a[0].length);
 const sortedRoles = [...ROLES].sort((a, b) => b.length - a.length);
 const foldedRoles = sortedRoles.map((r) => foldChars(r));
 const foldedMultiHeads = sortedHeads.filter(([h]) => h.includes(" ")).map(([h, k]) => [foldChars(h), k] as const);
-const sortedCompounds = [...COMPOUND_NAMES, "có liên quan", "liên quan", "hữu quan", "trực thuộc", "cùng cấp", "các cấp", "cấp tỉnh", "cấp huyện", "cấp xã", "ở người", "thuộc chính phủ", "ngang bộ", "tư nhân", "dân phòng", "thanh niên", "trung ương", "xung kích"].sort((a, b) => b.length - a.length);
-/** Stops by first word, longest first. */
-const stopIndex = new WordIndex([...STOPS].sort((a, b) => b.length - a.length), (w) => w);
 const continuationSet = [...CONTINUATIONS].sort((a, b) => b.length - a.length);
-/** Exceptions by stop word, in STOP_EXCEPTIONS order. */
-const stopExceptions = new Map<string, RegExp[]>();
-for (const [stop, re] of STOP_EXCEPTIONS) stopExceptions.set(stop, [...(stopExceptions.get(stop) ?? []), re]);
 
-/** [\p{L}\p{N}&] on one code unit. */
-function isNameUnit(c: number): boolean {
-  return c === 38 || isLetterOrDigitUnit(c);
-}
-
-function isBoundary(lower: string, at: number): boolean {
-  return at <= 0 || at >= lower.length || !isNameUnit(lower.charCodeAt(at)) || !isNameUnit(lower.charCodeAt(at - 1));
-}
 
 /** The first (longest) entry under the word at `at` that stands there as whole words. */
 function wordsAt(s: string, at: number, index: WordIndex<string>): string | null {
@@ -82,7 +70,7 @@ function wordsAt(s: string, at: number, index: WordIndex<string>): string | null
 }
 
 function wholeAt(s: string, at: number, candidates: string[] | undefined): string | null {
-  if (candidates) for (const w of candidates) if (s.startsWith(w, at) && isBoundary(s, at + w.length)) return w;
+  if (candidates) for (const w of candidates) if (standsAt(s, at, w)) return w;
   return null;
 }
 
@@ -94,7 +82,6 @@ const foldedRoleIndex = plainIndex(foldedRoles);
 const firstUnits = (entries: readonly string[]): Set<number> => new Set(entries.map((e) => e.charCodeAt(0)));
 const foldedRoleStarts = firstUnits(foldedRoles);
 const foldedHeadStarts = firstUnits(foldedMultiHeads.map(([h]) => h));
-const compoundIndex = plainIndex(sortedCompounds);
 const continuationIndex = plainIndex(continuationSet);
 const headIndex = new WordIndex(sortedHeads, (h) => h[0]);
 const foldedHeadIndex = new WordIndex(foldedMultiHeads, (h) => h[0]);
@@ -102,30 +89,40 @@ const foldedHeadIndex = new WordIndex(foldedMultiHeads, (h) => h[0]);
 /** A multi-word head on folded text (the exact word only: no trailing punctuation stripped). */
 function foldedHeadAt(folded: string, at: number): readonly [string, AgencyKind] | null {
   if (!foldedHeadStarts.has(folded.charCodeAt(at))) return null;
-  for (const h of foldedHeadIndex.at(folded, at, true) ?? []) if (folded.startsWith(h[0], at) && isBoundary(folded, at + h[0].length)) return h;
+  for (const h of foldedHeadIndex.at(folded, at, true) ?? []) if (standsAt(folded, at, h[0])) return h;
   return null;
 }
 
 /** `key`, when given, is the WordKey of `lower` at `at` (already computed by the caller). */
 export function headAt(lower: string, at: number, key?: WordKey): readonly [string, AgencyKind] | null {
   const candidates = key ? headIndex.get(key) : headIndex.at(lower, at);
-  if (candidates) for (const h of candidates) if (lower.startsWith(h[0], at) && isBoundary(lower, at + h[0].length)) return h;
+  if (candidates) for (const h of candidates) if (standsAt(lower, at, h[0])) return h;
   return null;
 }
 
-/** The word key of the word being read in `extend` (looked up as a compound, then as a stop). */
+/** The word key of the word being read in `extend`, and its compounds and stops. */
 const extendKey = new WordKey();
+const extendWords = new NameWordsAt();
+/** The key and words `stopAt` looks up when its caller has none (used and dropped at once). */
+const stopKey = new WordKey();
+const stopWords = new NameWordsAt();
 
-function stopAt(src: Source, at: number, from: number, key?: WordKey): boolean {
-  const stop = key ? wholeAt(src.lower, at, stopIndex.get(key)) : wordsAt(src.lower, at, stopIndex);
+/** `words` are the NameWordsAt of the word of `src.lower` at `at`, when the caller has them. */
+function stopAt(src: Source, at: number, from: number, words: NameWordsAt = stopWords.set(stopKey.set(src.lower, at))): boolean {
+  const stop = wholeStopAt(src.lower, at, words.stops);
   if (!stop) return false;
-  const exceptions = stopExceptions.get(stop);
-  if (exceptions) {
+  if (stop.exceptions) {
     const before = src.lower.slice(from, at);
-    for (const re of exceptions) if (re.test(before)) return false;
+    for (const re of stop.exceptions) if (re.test(before)) return false;
   }
-  if (stop === "tổ chức" && ORGANISATION_NOUN.test(src.lower.slice(at, at + 40))) return false;
+  if (stop.text === "tổ chức" && ORGANISATION_NOUN.test(src.lower.slice(at, at + 40))) return false;
   return true;
+}
+
+/** wholeAt for stops. */
+function wholeStopAt(s: string, at: number, candidates: Stop[] | undefined): Stop | null {
+  if (candidates) for (const w of candidates) if (standsAt(s, at, w.text)) return w;
+  return null;
 }
 
 function skipSpaces(text: string, at: number, b: Bound): number {
@@ -141,19 +138,63 @@ interface Raw {
   plural: boolean;
 }
 
-/** The WordKey of the word a mention starts with (looked up as a role, then as a head). */
-const mentionKey = new WordKey();
+type Head = readonly [string, AgencyKind];
+
+/**
+ * The role and head the word at an offset of a source starts, each found on first request.
+ * findAgencies asks them of every name candidate and readMention asks them again at the same
+ * offset when it reads the candidate's list, so the answers for the last offset are kept (keyed
+ * by the Source object, whose strings never change, and the offset).
+ */
+class LeadWord {
+  readonly key = new WordKey();
+  private src: Source | null = null;
+  private at = -1;
+  private headKnown = false;
+  private headFound: Head | null = null;
+  private roleKnown = false;
+  private roleFound: string | null = null;
+
+  moveTo(src: Source, at: number): this {
+    if (src === this.src && at === this.at) return this;
+    this.src = src;
+    this.at = at;
+    this.key.set(src.lower, at);
+    this.headKnown = this.roleKnown = false;
+    return this;
+  }
+
+  /** headAt(src.lower, at). */
+  head(): Head | null {
+    if (!this.headKnown) {
+      this.headFound = headAt(this.key.s, this.at, this.key);
+      this.headKnown = true;
+    }
+    return this.headFound;
+  }
+
+  /** The role of `roleIndex` standing at `at` as whole words. */
+  role(): string | null {
+    if (!this.roleKnown) {
+      this.roleFound = wholeAt(this.key.s, this.at, roleIndex.get(this.key));
+      this.roleKnown = true;
+    }
+    return this.roleFound;
+  }
+}
+
+const leadWord = new LeadWord();
 
 /** Reads one mention at `at` (no list handling); null when no agency starts there. */
 function readMention(src: Source, at: number, b: Bound, allowHeadless: boolean): Raw | null {
   const start = skipSpaces(src.text, at, b);
   let pos = start;
-  const key = mentionKey.set(src.lower, pos);
-  const role = wholeAt(src.lower, pos, roleIndex.get(key)) ?? (foldedRoleStarts.has(src.folded.charCodeAt(pos)) ? wordsAt(src.folded, pos, foldedRoleIndex) : null);
+  const lead = leadWord.moveTo(src, pos);
+  const role = lead.role() ?? (foldedRoleStarts.has(src.folded.charCodeAt(pos)) ? wordsAt(src.folded, pos, foldedRoleIndex) : null);
   if (role) pos = skipSpaces(src.text, pos + role.length, b);
   const plural = pluralAt(src.lower, pos);
   if (plural) pos += plural.length;
-  let head = headAt(src.lower, pos, pos === start ? key : undefined) ?? foldedHeadAt(src.folded, pos);
+  let head = (pos === start ? lead.head() : headAt(src.lower, pos)) ?? foldedHeadAt(src.folded, pos);
   if (head && head[0] === "ban" && src.lower.startsWith("ban hành", pos)) head = null;
   if (!head && role && !/^\s*\p{L}/u.test(src.text.slice(pos, pos + 2))) return { start, end: trimEnd(src.text, start, pos), head: null, role, plural: Boolean(plural) };
   if (!head && !role && !allowHeadless) return null;
@@ -179,11 +220,16 @@ function pluralAt(lower: string, at: number): string | null {
 /** End of the word at `pos` (stops at white space, , ; : ( )). */
 function wordEnd(text: string, pos: number, b: Bound): number {
   let i = pos;
-  while (before(b, i)) {
+  while (i < b.end) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 44 || c === 59 || c === 58 || c === 40 || c === 41) break;
     i++;
   }
+  // Equivalent to asking before(b, ·) of every offset pos..i (the loop `while (before(b, i))`):
+  // it keeps only the largest offset inside the bound and the smallest outside, which among
+  // contiguous offsets are i - 1 or i, and i. Asked per unit it cost a call per letter.
+  if (i > pos) before(b, i - 1);
+  before(b, i);
   return i;
 }
 
@@ -215,8 +261,8 @@ function extend(src: Source, pos: number, b: Bound, from: number): number {
   for (let words = 0; before(b, pos) && words < 18; words++) {
     pos = skipSpaces(src.text, pos, b);
     if (!before(b, pos)) break;
-    const key = extendKey.set(src.lower, pos);
-    const compound = wholeAt(src.lower, pos, compoundIndex.get(key));
+    const words = extendWords.set(extendKey.set(src.lower, pos));
+    const compound = wholeAt(src.lower, pos, words.compounds);
     if (compound) {
       last = pos = pos + compound.length;
       continue;
@@ -229,7 +275,7 @@ function extend(src: Source, pos: number, b: Bound, from: number): number {
     }
     if (!isWordChar(c) && !isNamePunct(c)) break;
     if (c === 46 && !isWordChar(src.text.charCodeAt(pos + 1))) break;
-    if (src.lower.startsWith("và ", pos) || stopAt(src, pos, from, key)) break;
+    if ((src.lower.charCodeAt(pos) === 118 && src.lower.startsWith("và ", pos)) || stopAt(src, pos, from, words)) break;
     const upper = isUpperUnit(c);
     // "… thành phố Phan Thiết truy vết": after a place's name a lower-case word is the verb.
     if (placeNamed && !upper) break;
@@ -266,9 +312,12 @@ function afterSeparator(text: string, at: number, cap: number, b: Bound): number
   const c = text.charCodeAt(i);
   const punct = inside(i, cap, b) && (c === 44 || c === 59);
   if (punct) i = skipWhite(text, i + 1, cap, b);
+  const first = text.charCodeAt(i);
   for (const w of CONJUNCTIONS) {
     const after = i + w.length;
-    if (inside(after, cap, b) && text.startsWith(w, i) && isSpaceUnit(text.charCodeAt(after))) return skipWhite(text, after, cap, b);
+    // The first-unit test spares a startsWith call that would fail; `inside` still runs first (it
+    // records the offset in the bound, as before).
+    if (inside(after, cap, b) && first === w.charCodeAt(0) && text.startsWith(w, i) && isSpaceUnit(text.charCodeAt(after))) return skipWhite(text, after, cap, b);
   }
   return punct ? i : -1;
 }
@@ -305,9 +354,11 @@ function readList(src: Source, at: number, b: Bound): { mentions: AgencyMention[
     const prev = mentions[mentions.length - 1];
     const raw = readMention(src, pos, b, Boolean(prev));
     if (!raw) break;
-    if (prev && !raw.head && !raw.role && !joinsPrevious(src, raw, prev) && !distributes(src, raw, prev)) break;
-    if (prev && joinsPrevious(src, raw, prev)) raw.head = null;
-    addMention(src, mentions, raw);
+    // Asked once: it is pure, and was asked up to three times of the same mention.
+    const joins = prev !== undefined && joinsPrevious(src, raw, prev);
+    if (prev && !raw.head && !raw.role && !joins && !distributes(src, raw, prev)) break;
+    if (joins) raw.head = null;
+    addMention(src, mentions, raw, joins);
     listEnd = raw.end;
     const next = afterSeparator(src.text, raw.end, raw.end + 12, b);
     if (next < 0) break;
@@ -316,8 +367,9 @@ function readList(src: Source, at: number, b: Bound): { mentions: AgencyMention[
   return { mentions, end: listEnd };
 }
 
+/** The cheap tests first (all are pure). */
 function joinsPrevious(src: Source, raw: Raw, prev: AgencyMention): boolean {
-  return (prev.collective || startsLower(prev.text)) && wordsAt(src.lower, raw.start, continuationIndex) !== null && !isUpperUnit(src.text.charCodeAt(raw.start));
+  return !isUpperUnit(src.text.charCodeAt(raw.start)) && (prev.collective || startsLower(prev.text)) && wordsAt(src.lower, raw.start, continuationIndex) !== null;
 }
 
 /** Heads that name a body of their own, so they never take a preceding plural head ("Các đảng ủy X, Y"). */
@@ -328,11 +380,12 @@ function distributes(src: Source, raw: Raw, prev: AgencyMention): boolean {
   return /^[cC]ác\s+\p{Ll}/u.test(base) && isUpperUnit(src.text.charCodeAt(raw.start)) && (!raw.head || !OWN_BODY.has(raw.head[0]));
 }
 
-function addMention(src: Source, mentions: AgencyMention[], raw: Raw): void {
+/** `joins`: joinsPrevious(src, raw, the last of `mentions`). */
+function addMention(src: Source, mentions: AgencyMention[], raw: Raw, joins: boolean): void {
   const prev = mentions[mentions.length - 1];
   const text = src.text.slice(raw.start, raw.end);
   if (prev && !raw.role && (!raw.head || distributes(src, raw, prev))) {
-    if (!raw.head && joinsPrevious(src, raw, prev)) {
+    if (!raw.head && joins) {
       prev.text = src.text.slice(prev.span.start, raw.end);
       prev.span = { start: prev.span.start, end: raw.end };
       prev.expanded = expandAbbreviations(prev.text);
@@ -442,8 +495,10 @@ function nextNameStart(text: string, units: Uint16Array, from: number, end: numb
     const c = units[i]!;
     if (c < 0x2000) {
       const kind = START_KIND[c]!;
-      if (kind === 0 || (kind === C_START && !isCac(text, i)) || (kind === N_START && !isNhung(text, i))) continue;
-      if (i > 0 && isLetterOrDigitUnit(units[i - 1]!)) continue;
+      // Word-initial first: most "c"/"n" units end or sit inside a word, and the test of the unit
+      // before is one table read where isCac/isNhung read two to four units (both tests are pure).
+      if (kind === 0 || (i > 0 && isLetterOrDigitUnit(units[i - 1]!))) continue;
+      if ((kind === C_START && !isCac(units, i)) || (kind === N_START && !isNhung(units, i))) continue;
       if (kind === UPPER_START) return { index: i, length: 1 };
     } else if (isSurrogate(c)) return searchNameStart(text, i, end);
     else if (i > 0 && isLetterOrDigitUnit(text.charCodeAt(i - 1))) continue;
@@ -454,14 +509,14 @@ function nextNameStart(text: string, units: Uint16Array, from: number, end: numb
   return null;
 }
 
-/** "các" at `i` (the "c" already seen), by code units. */
-function isCac(text: string, i: number): boolean {
-  return text.charCodeAt(i + 1) === 0xe1 && text.charCodeAt(i + 2) === 99;
+/** "các" at `i` (the "c" already seen), by code units (past the end a read is undefined, never equal). */
+function isCac(units: Uint16Array, i: number): boolean {
+  return units[i + 1] === 0xe1 && units[i + 2] === 99;
 }
 
 /** "những" at `i` (the "n" already seen), by code units. */
-function isNhung(text: string, i: number): boolean {
-  return text.charCodeAt(i + 1) === 104 && text.charCodeAt(i + 2) === 0x1eef && text.charCodeAt(i + 3) === 110 && text.charCodeAt(i + 4) === 103;
+function isNhung(units: Uint16Array, i: number): boolean {
+  return units[i + 1] === 104 && units[i + 2] === 0x1eef && units[i + 3] === 110 && units[i + 4] === 103;
 }
 
 function searchNameStart(text: string, from: number, end: number): { index: number; length: number } | null {
@@ -469,8 +524,6 @@ function searchNameStart(text: string, from: number, end: number): { index: numb
   const m = NAME_START.exec(text);
   return m && m.index < end ? { index: m.index, length: m[0].length } : null;
 }
-
-const nameKey = new WordKey();
 
 /** Every agency mention in a stretch of text (names written with a capital, or after "các"). */
 export function findAgencies(src: Source, start = 0, end = src.text.length): AgencyMention[] {
@@ -483,8 +536,8 @@ export function findAgencies(src: Source, start = 0, end = src.text.length): Age
     const plural = m.length > 1;
     const headPos = m.index + m.length - (plural ? 0 : 1);
     from = m.index + m.length;
-    const key = nameKey.set(src.lower, headPos);
-    if (!headAt(src.lower, headPos, key) && !wholeAt(src.lower, headPos, roleIndex.get(key))) continue;
+    const lead = leadWord.moveTo(src, headPos);
+    if (!lead.head() && !lead.role()) continue;
     const found = readAgencyList(src, m.index, Math.min(end, m.index + 300));
     for (const mention of found.mentions) out.push(mention);
     from = Math.max(found.end, from);

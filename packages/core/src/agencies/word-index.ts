@@ -5,8 +5,14 @@
  * reads, so the word's code units are hashed while it is scanned and only same-hash words compared.
  */
 
+/** The first word of an entry: up to white space or a comma. */
+export function firstWord(entry: string): string {
+  return /^[^\s,]+/u.exec(entry)?.[0] ?? "";
+}
+
 interface Bucket<T> {
   word: string;
+  hash: number;
   entries: T[];
 }
 
@@ -60,19 +66,29 @@ export class WordKey {
 }
 
 export class WordIndex<T> {
-  private readonly buckets = new Map<number, Bucket<T>[]>();
+  /**
+   * Buckets by the low bits of their word's hash: an array read where a Map of hashes cost a
+   * hashed lookup per word read. A slot may hold several words; the word itself decides (each
+   * word has one bucket), so a lookup finds what a Map keyed by the full hash found.
+   */
+  private readonly slots: (Bucket<T>[] | undefined)[];
+  private readonly mask: number;
 
   /** `entries` in the order lookups should try them; `key` gives an entry's words. */
   constructor(entries: readonly T[], key: (e: T) => string) {
     const groups = new Map<string, T[]>();
     for (const e of entries) {
-      const first = /^[^\s,]+/u.exec(key(e))?.[0] ?? "";
+      const first = firstWord(key(e));
       groups.set(first, [...(groups.get(first) ?? []), e]);
     }
+    let size = 16;
+    while (size < groups.size * 4) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Array<Bucket<T>[] | undefined>(size).fill(undefined);
     for (const [word, list] of groups) {
-      let h = 0;
-      for (let i = 0; i < word.length; i++) h = step(h, word.charCodeAt(i));
-      this.buckets.set(h, [...(this.buckets.get(h) ?? []), { word, entries: list }]);
+      let hash = 0;
+      for (let i = 0; i < word.length; i++) hash = step(hash, word.charCodeAt(i));
+      (this.slots[hash & this.mask] ??= []).push({ word, hash, entries: list });
     }
   }
 
@@ -86,14 +102,19 @@ export class WordIndex<T> {
     return this.find(k.bareHash, k.s, k.at, k.bareEnd);
   }
 
+  /** The entries whose first word is the key's word without its trailing ".,;:)" (none when it has none). */
+  bare(k: WordKey): T[] | undefined {
+    return k.bareEnd === k.end ? undefined : this.find(k.bareHash, k.s, k.at, k.bareEnd);
+  }
+
   /** `get` for the word at `at` of `s`. */
   at(s: string, at: number, exact = false): T[] | undefined {
     return this.get(scratch.set(s, at), exact);
   }
 
   private find(h: number, s: string, at: number, end: number): T[] | undefined {
-    const bucket = this.buckets.get(h);
-    if (bucket) for (const b of bucket) if (b.word.length === end - at && s.startsWith(b.word, at)) return b.entries;
+    const slot = this.slots[h & this.mask];
+    if (slot) for (const b of slot) if (b.hash === h && b.word.length === end - at && s.startsWith(b.word, at)) return b.entries;
     return undefined;
   }
 }
