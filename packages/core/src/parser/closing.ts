@@ -97,11 +97,6 @@ function isBulletUnit(c: number): boolean {
   return c === 45 || c === 0x2013 || c === 0x2014 || c === 43 || c === 0x2022 || c === 0xb7 || c === 126 || c === 42;
 }
 
-/** One of "-–—+•·~*", or white space (isSpaceUnit is /\s/). */
-export function mayOpenBullet(c: number): boolean {
-  return isBulletUnit(c) || isSpaceUnit(c);
-}
-
 /** Finds the closing zone after `bodyStart` and reads it. */
 export function parseClosing(doc: Doc, bodyStart: number): Closing {
   const start = closingStart(doc, bodyStart);

@@ -6,8 +6,8 @@
  * words and get no date. Urgency words alone ("khẩn trương", "kịp thời") are no deadline.
  */
 import { collapseSpaces } from "../text/fold.js";
-import { anchored, execAll } from "../text/scan.js";
-import { matchesAfterNonLetter, matchesAt } from "./scan-text.js";
+import { anchored, execAll, matchesAt } from "../text/scan.js";
+import { matchesAfterNonLetter } from "./scan-text.js";
 import { addDays, addWorkingDays, dateAt, endOfMonth, ocrNumber } from "./dates.js";
 
 export interface Deadline {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { unitInHead } from "./scan-text.js";
-import { mayOpenBullet, noNearStart } from "./closing.js";
+import { noNearStart } from "./closing.js";
 import { isHeading, isRule, markerOf } from "./outline.js";
 
 /** Short lines built from the pieces the guarded patterns look for, so that matches are common. */
@@ -28,13 +28,6 @@ describe("first-unit guards never reject a line their regex matches", () => {
     const noi = /^[^\p{L}\d]{0,4}n[oơ0ô]i\s*nh[aâậ]n\s*[:;.]?/iu;
     fc.assert(fc.property(lines(["n", "N", "o", "O", "ơ", "Ơ", "ô", "Ô", "0", "i", "I", " ", "-", "*", "nh", "NH", "ận", "ẬN", "a", "Â", ":", "\u{1D400}"]), (s) => {
       expect(noNearStart(s) ? noi.test(s) : false).toBe(noi.test(s));
-    }));
-  });
-
-  it("mayOpenBullet before /^\\s*[-–—+•·~*]\\s*/u (closing BULLET)", () => {
-    const bullet = /^\s*[-–—+•·~*]\s*/u;
-    fc.assert(fc.property(lines(["-", "–", "—", "+", "•", "·", "~", "*", " ", "\t", "\u00a0", "\u3000", "a", "Như", "_"]), (s) => {
-      expect(mayOpenBullet(s.charCodeAt(0)) ? bullet.test(s) : false).toBe(bullet.test(s));
     }));
   });
 

@@ -61,24 +61,6 @@ function execAt(sticky: RegExp, s: string, at: number): RegExpExecArray | null {
 }
 
 /**
- * The matches `matchesOf` (text/scan.ts) gives for a pattern whose matches can start only at
- * `starts` (ascending; the caller found them), tried with its sticky copy there.
- */
-export function matchesAt(sticky: RegExp, s: string, starts: readonly number[]): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let resume = 0;
-  for (const at of starts) {
-    if (at < resume) continue;
-    sticky.lastIndex = at;
-    const m = sticky.exec(s);
-    if (!m) continue;
-    out.push(m);
-    resume = at + m[0].length;
-  }
-  return out;
-}
-
-/**
  * `execAll(/(?<![a-z])body/g, s)` for a global `body` none of whose matches is empty. A leading
  * look-behind keeps the engine from skipping ahead to the units a match can start with, so the
  * body is searched alone and the unit before each match checked here: where it is a letter, the

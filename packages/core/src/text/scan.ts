@@ -29,14 +29,20 @@ function anchorPositions(s: string, anchors: readonly string[]): number[] {
 
 /** All matches, as `s.matchAll(globalRe)` gives them. */
 export function matchesOf(p: AnchoredPattern, s: string): RegExpExecArray[] {
+  return matchesAt(p.sticky, s, anchorPositions(s, p.anchors));
+}
+
+/**
+ * The matches a global copy of `sticky` scanning `s` gives, for a pattern whose matches can start
+ * only at `starts` (ascending; a position may repeat): tried there, and not inside a match found.
+ */
+export function matchesAt(sticky: RegExp, s: string, starts: readonly number[]): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let resume = 0;
-  let prev = -1;
-  for (const at of anchorPositions(s, p.anchors)) {
-    if (at < resume || at === prev) continue;
-    prev = at;
-    p.sticky.lastIndex = at;
-    const m = p.sticky.exec(s);
+  for (const at of starts) {
+    if (at < resume) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(s);
     if (!m) continue;
     out.push(m);
     resume = at + m[0].length;
