@@ -1,3 +1,4 @@
+import { FirstPairs } from "./first-pairs.js";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { lowerChars } from "../text/fold.js";
@@ -91,6 +92,13 @@ describe("hand-written lookups agree with what they replace", () => {
     fc.assert(fc.property(body, fc.array(fc.nat(80), { minLength: 1, maxLength: 6 }), (s, ends) => {
       const shared = toSource(s);
       for (const end of ends) expect(readAgencyList(shared, 0, end)).toEqual(readAgencyList(toSource(s), 0, end));
+    }));
+  });
+  it("FirstPairs never rules out an entry that starts at the offset", () => {
+    const entries = fc.array(text, { minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(entries, fc.nat(), text, text, (es, pick, before, after) => {
+      const s = before + es[pick % es.length]! + after;
+      expect(new FirstPairs(es).mayStartAt(s, before.length)).toBe(true);
     }));
   });
 });

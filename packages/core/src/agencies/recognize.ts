@@ -14,6 +14,7 @@ import { NameWordsAt, type Stop } from "./name-words.js";
 import { memoize } from "../memo.js";
 import { codeUnits } from "../text/codeunits.js";
 import { nextNameStart } from "./name-start.js";
+import { FirstPairs } from "./first-pairs.js";
 
 /** The text a recognizer reads: original and lower-cased, same offsets. */
 export interface Source {
@@ -85,6 +86,10 @@ const foldedRoleStarts = firstUnits(foldedRoles);
 const foldedHeadStarts = firstUnits(foldedMultiHeads.map(([h]) => h));
 const continuationIndex = plainIndex(continuationSet);
 const headIndex = new WordIndex(sortedHeads, (h) => h[0]);
+/** Necessary tests for a head, a role, and either, standing at an offset of the lower-cased text. */
+const headStarts = new FirstPairs(sortedHeads.map(([h]) => h));
+const roleStarts = new FirstPairs(sortedRoles);
+const leadStarts = new FirstPairs([...sortedHeads.map(([h]) => h), ...sortedRoles]);
 const foldedHeadIndex = new WordIndex(foldedMultiHeads, (h) => h[0]);
 
 /** A multi-word head on folded text (the exact word only: no trailing punctuation stripped). */
@@ -96,6 +101,7 @@ function foldedHeadAt(folded: string, at: number): readonly [string, AgencyKind]
 
 /** `key`, when given, is the WordKey of `lower` at `at` (already computed by the caller). */
 export function headAt(lower: string, at: number, key?: WordKey): readonly [string, AgencyKind] | null {
+  if (!headStarts.mayStartAt(lower, at)) return null;
   const candidates = key ? headIndex.get(key) : headIndex.at(lower, at);
   if (candidates) for (const h of candidates) if (standsAt(lower, at, h[0])) return h;
   return null;
@@ -177,7 +183,7 @@ class LeadWord {
   /** The role of `roleIndex` standing at `at` as whole words. */
   role(): string | null {
     if (!this.roleKnown) {
-      this.roleFound = wholeAt(this.key.s, this.at, roleIndex.get(this.key));
+      this.roleFound = roleStarts.mayStartAt(this.key.s, this.at) ? wholeAt(this.key.s, this.at, roleIndex.get(this.key)) : null;
       this.roleKnown = true;
     }
     return this.roleFound;
@@ -479,6 +485,8 @@ export function findAgencies(src: Source, start = 0, end = src.text.length): Age
     const plural = m.length > 1;
     const headPos = m.index + m.length - (plural ? 0 : 1);
     from = m.index + m.length;
+    // The lead-word test below, for the many capitalised words that start no head or role.
+    if (!leadStarts.mayStartAt(src.lower, headPos)) continue;
     const lead = leadWord.moveTo(src, headPos);
     if (!lead.head() && !lead.role()) continue;
     const found = readAgencyList(src, m.index, Math.min(end, m.index + 300));
