@@ -4,8 +4,7 @@
  * so patterns run on folded text and values are cut from the original at the same offsets.
  */
 import type { Span } from "../errors.js";
-import { lowerChars } from "../text/fold.js";
-import { foldUnits } from "../text/foldunits.js";
+import { foldChars, lowerChars } from "../text/fold.js";
 
 export interface Line {
   index: number;
@@ -33,7 +32,7 @@ export interface Doc {
 }
 
 export function toDoc(text: string): Doc {
-  const folded = foldUnits(text);
+  const folded = foldChars(text);
   const lower = lowerChars(text);
   const lines: Line[] = [];
   let start = 0;

@@ -7,9 +7,8 @@
  */
 import { repairMojibakeScanned } from "./encoding.js";
 import { HELD_ANY, HELD_BACKSLASH, HELD_BAR, HELD_CARET, HELD_FORMFEED, HELD_HASH, HELD_STAR, HELD_UNDERSCORE, LAYOUT_UNIT, scanUnits } from "./unitscan.js";
-import { countCases } from "./casetable.js";
 import { mayBeListMarker, mayBePageNumber, maySectionStart, opensLetterParen } from "./lineguards.js";
-import { isSpaceUnit, shareOf, startsLower, startsUpper, type CaseCount } from "./fold.js";
+import { caseCount, isSpaceUnit, shareOf, startsLower, startsUpper, type CaseCount } from "./fold.js";
 
 /** Column separator in normalized text: a two-column line keeps its cells apart with a tab. */
 export const COLUMN = "\t";
@@ -201,7 +200,7 @@ class LineFacts {
   }
 
   caseOf(k: number): CaseCount {
-    return (this.cases[k] ??= countCases(this.lines[k]!));
+    return (this.cases[k] ??= caseCount(this.lines[k]!));
   }
 }
 
