@@ -14,8 +14,7 @@ import { CP1252, CP1258, TCVN3, cp1252Bytes, decodeTcvn3, decodeWith, reverseTab
 import { letterInfo, TONE_MARKS, untoned } from "./letters.js";
 import { vietnameseScore } from "./syllable.js";
 import { fromViqr } from "./viqr.js";
-import { MARKER_CLASS, MARKER_UNIT, NFC_UNSTABLE as NFC_UNSTABLE_UNIT, PDF_OI_UNIT, VIQR_UNIT } from "./unitscan.js";
-import { UnitClasses } from "./unitclass.js";
+import { MARKER_CLASS, MARKER_UNIT, NFC_UNSTABLE, PDF_OI_UNIT, unitClasses, VIQR_UNIT } from "./unitscan.js";
 import { fromVniString, toVniString } from "./vni.js";
 
 export { toViqr } from "./viqr.js";
@@ -39,16 +38,6 @@ const DOUBLE_UTF8 = /[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178
 const QUICK_MARKER = new RegExp(`[${MARKER_CLASS}\u01a2\u01a3]`);
 const VIQR_CHAR = /[\^+`~]/;
 const PDF_OI = /[\u01a2\u01a3]/g;
-
-/**
- * Units that make repair() do more than return its input: those NFC may change, Ƣ/ƣ and VIQR
- * marks. Found in one regex scan (a class that also held MARKER's many Latin-1 ranges would scan
- * the Vietnamese letters several times slower, so QUICK_MARKER stays a scan of its own).
- */
-const NFC_UNSTABLE = 1;
-const OI = 2;
-const VIQR = 4;
-const REPAIR_UNITS = new UnitClasses().addNfcUnstable(NFC_UNSTABLE).add(OI, PDF_OI).add(VIQR, VIQR_CHAR);
 
 // ---------------------------------------------------------------------------------------------
 // decodeBytes
@@ -182,28 +171,18 @@ interface Option {
  * another form needs its own evidence in the line and a clear gain. Genuine Unicode Vietnamese
  * stays as it is. Also NFD → NFC and the PDF font artefact Ƣ/ƣ (U+01A2/3) → Ư/ư ("BỘ TRƢỞNG").
  */
-export function repairMojibake(text: string): { text: string; encoding: TextEncodingName | null } {
+export function repairMojibake(text: string, classes = unitClasses(text)): { text: string; encoding: TextEncodingName | null } {
   try {
-    return repair(text);
+    return repair(text, classes);
   } catch {
     return { text, encoding: null };
   }
 }
 
-/**
- * repairMojibake(text), given scanUnits(text).classes: text that NFC cannot change and without
- * Ƣ/ƣ is its own NFC form, so the markers found by the scan settle whether it is suspect.
- */
-export function repairMojibakeScanned(text: string, classes: number): { text: string; encoding: TextEncodingName | null } {
-  if ((classes & (NFC_UNSTABLE_UNIT | PDF_OI_UNIT)) !== 0) return repairMojibake(text);
-  const suspect = (classes & MARKER_UNIT) !== 0 || ((classes & VIQR_UNIT) !== 0 && VIQR_STRONG.test(text));
-  if (!suspect) return { text, encoding: null };
-  return repairMojibake(text);
-}
-
-function repair(text: string): { text: string; encoding: TextEncodingName | null } {
-  const nfc = nfcWithoutOi(text);
-  const repairs = isSuspect(nfc.text, nfc.viqr) ? REPAIRS.filter((r) => r.evidence.test(nfc.text)) : [];
+/** `classes`: unitClasses(text) (normalizeText passes its scanUnits result). */
+function repair(text: string, classes: number): { text: string; encoding: TextEncodingName | null } {
+  const nfc = nfcWithoutOi(text, classes);
+  const repairs = nfc.suspect ? REPAIRS.filter((r) => r.evidence.test(nfc.text)) : [];
   if (repairs.length === 0) return { text: nfc.text, encoding: null };
   return repairForms(nfc.text, repairs);
 }
@@ -234,20 +213,20 @@ function repairForms(nfc: string, repairs: readonly Repair[]): { text: string; e
 }
 
 /**
- * `text.normalize("NFC")` with the PDF artefact Ƣ/ƣ made Ư/ư, and whether the result has a VIQR
- * mark (VIQR_CHAR). The usual text has no unit that either step could change: one scan of the
- * REPAIR_UNITS finds that (and a VIQR mark) in about the time `normalize` alone takes.
+ * `text.normalize("NFC")` with the PDF artefact Ƣ/ƣ made Ư/ư, and whether the result is suspect
+ * (isSuspect). The usual text has no unit that either step could change (`classes` says so):
+ * then it is its own result, and its markers settle suspicion without another scan.
  */
-function nfcWithoutOi(text: string): { text: string; viqr: boolean } {
-  const classes = REPAIR_UNITS.classesIn(text, NFC_UNSTABLE | OI | VIQR);
-  if ((classes & (NFC_UNSTABLE | OI)) === 0) return { text, viqr: (classes & VIQR) !== 0 };
+function nfcWithoutOi(text: string, classes: number): { text: string; suspect: boolean } {
+  if ((classes & (NFC_UNSTABLE | PDF_OI_UNIT)) === 0) {
+    return { text, suspect: (classes & MARKER_UNIT) !== 0 || ((classes & VIQR_UNIT) !== 0 && VIQR_STRONG.test(text)) };
+  }
   const nfc = text.normalize("NFC").replace(PDF_OI, (c) => (c === "\u01a2" ? "\u01af" : "\u01b0"));
-  return { text: nfc, viqr: VIQR_CHAR.test(nfc) };
+  return { text: nfc, suspect: isSuspect(nfc) };
 }
 
-/** `viqr`: VIQR_CHAR.test(text), when known. */
-function isSuspect(text: string, viqr?: boolean): boolean {
-  return QUICK_MARKER.test(text) || ((viqr ?? VIQR_CHAR.test(text)) && VIQR_STRONG.test(text));
+function isSuspect(text: string): boolean {
+  return QUICK_MARKER.test(text) || (VIQR_CHAR.test(text) && VIQR_STRONG.test(text));
 }
 
 /** About 2,000 lines (at most 4,000 characters each) spread over the text. */

@@ -5,7 +5,7 @@
  * headers, column gaps (tabs, runs of spaces from `pdftotext -layout`) and hard-wrapped lines
  * (including wraps separated by blank lines, and words or codes split at a line end).
  */
-import { repairMojibakeScanned } from "./encoding.js";
+import { repairMojibake } from "./encoding.js";
 import { HELD_ANY, HELD_BACKSLASH, HELD_BAR, HELD_CARET, HELD_FORMFEED, HELD_HASH, HELD_STAR, HELD_UNDERSCORE, LAYOUT_UNIT, scanUnits } from "./unitscan.js";
 import { mayBeListMarker, mayBePageNumber, maySectionStart, opensLetterParen } from "./lineguards.js";
 import { caseCount, isSpaceUnit, shareOf, startsLower, startsUpper, type CaseCount } from "./fold.js";
@@ -32,7 +32,7 @@ const LAYOUT = /[\r\u00a0\u2007\u202f\u200b-\u200d\ufeffÐð]/;
 /** Normalize a document's raw text (any extractor's output) for parsing. */
 export function normalizeText(raw: string): string {
   const scan = scanUnits(raw);
-  let text = repairMojibakeScanned(raw, scan.classes).text;
+  let text = repairMojibake(raw, scan.classes).text;
   // The scan answers for the text as long as nothing has changed it.
   if (text === raw ? (scan.classes & LAYOUT_UNIT) !== 0 : LAYOUT.test(text)) {
     text = text.replace(/\r\n?/g, "\n").replace(/[\u00a0\u2007\u202f]/g, " ").replace(/[\u200b-\u200d\ufeff]/g, "").replace(/Ð/g, "Đ").replace(/ð/g, "đ");

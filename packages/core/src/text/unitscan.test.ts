@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { repairMojibake, repairMojibakeScanned } from "./encoding.js";
+import { repairMojibake } from "./encoding.js";
 import { caseCount, isLowerUnit, isSpaceUnit, isUpperUnit } from "./fold.js";
 import { LAYOUT_UNIT, MARKER_CLASS, MARKER_UNIT, NFC_UNSTABLE, PDF_OI_UNIT, scanUnits, VIQR_UNIT } from "./unitscan.js";
 
@@ -57,12 +57,12 @@ describe("caseCount", () => {
   });
 });
 
-describe("repairMojibakeScanned", () => {
+describe("repairMojibake given scanUnits' classes", () => {
   it("gives repairMojibake's result", () => {
     const samples = ["Uû ban nh©n d©n", "Ủy ban nhân dân tỉnh", "BỘ TRƢỞNG", "Vie^.t Nam", "a^ b+ c~", "e\u0301 x"];
     const withSamples = fc.oneof(text, fc.constantFrom(...samples), fc.tuple(fc.constantFrom(...samples), text).map(([a, b]) => a + b));
     fc.assert(
-      fc.property(withSamples, (s) => JSON.stringify(repairMojibakeScanned(s, scanUnits(s).classes)) === JSON.stringify(repairMojibake(s))),
+      fc.property(withSamples, (s) => JSON.stringify(repairMojibake(s, scanUnits(s).classes)) === JSON.stringify(repairMojibake(s))),
       { numRuns: 20000 },
     );
   });
