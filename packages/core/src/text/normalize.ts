@@ -6,7 +6,7 @@
  * (including wraps separated by blank lines, and words or codes split at a line end).
  */
 import { repairMojibake } from "./encoding.js";
-import { HELD_ANY, HELD_BACKSLASH, HELD_BAR, HELD_CARET, HELD_FORMFEED, HELD_HASH, HELD_STAR, HELD_UNDERSCORE, LAYOUT_UNIT, scanUnits } from "./unitscan.js";
+import { HELD_BACKSLASH, HELD_BAR, HELD_CARET, HELD_FORMFEED, HELD_HASH, HELD_STAR, HELD_UNDERSCORE, LAYOUT_UNIT, scanUnits, unitClasses } from "./unitscan.js";
 import { mayBeListMarker, mayBePageNumber, maySectionStart, opensLetterParen } from "./lineguards.js";
 import { caseCount, isSpaceUnit, shareOf, startsLower, startsUpper, type CaseCount } from "./fold.js";
 
@@ -26,22 +26,17 @@ const HEADER_WORDS = new RegExp(HEADER_PHRASES.join("|"), "iu");
 /** A HEADER_WORDS match is as long as its phrase (case folding maps one character to one). */
 const HEADER_WORD_MAX = Math.max(...HEADER_PHRASES.map((p) => p.length));
 
-/** What the layout replaces in normalizeText change (LAYOUT_UNIT of scanUnits). */
-const LAYOUT = /[\r\u00a0\u2007\u202f\u200b-\u200d\ufeffÐð]/;
-
 /** Normalize a document's raw text (any extractor's output) for parsing. */
 export function normalizeText(raw: string): string {
   const scan = scanUnits(raw);
   let text = repairMojibake(raw, scan.classes).text;
-  // The scan answers for the text as long as nothing has changed it.
-  if (text === raw ? (scan.classes & LAYOUT_UNIT) !== 0 : LAYOUT.test(text)) {
+  // The raw text's scan answers for the text as long as nothing has changed it; else it is scanned again.
+  if (((text === raw ? scan.classes : unitClasses(text)) & LAYOUT_UNIT) !== 0) {
     text = text.replace(/\r\n?/g, "\n").replace(/[\u00a0\u2007\u202f]/g, " ").replace(/[\u200b-\u200d\ufeff]/g, "").replace(/Ð/g, "Đ").replace(/ð/g, "đ");
   }
   const body = stripFrontMatter(text);
-  const split = body.split("\n");
-  const scanned = body === raw;
-  const dirty = scanned ? scan.dirty : linesMatching(body, split, NEEDS_CLEANING);
-  let lines = split.map((line, k) => (dirty[k] ? cleanLine(line, scanned ? scan.held[k]! : HELD_ANY) : line.trim()));
+  const lineScan = body === raw ? scan : scanUnits(body);
+  let lines = body.split("\n").map((line, k) => (lineScan.dirty[k] ? cleanLine(line, lineScan.held[k]!) : line.trim()));
   lines = dropPageArtifacts(lines);
   lines = joinWrappedLines(lines);
   return collapseBlankLines(lines).join("\n").trim();
@@ -52,28 +47,8 @@ function stripFrontMatter(text: string): string {
   return m && /^\s*---\n(?:[\w-]+:.*\n)+---\n/.test(m[0]) ? text.slice(m[0].length) : text;
 }
 
-/** What a line needs cleaning for (never spans a line break). */
 /** A table row written with bars between cells ("1 | Nội dung | Sở Y tế | …"): at least three cells. */
 const TABLE_ROW = /^[^|\n]*\S\s+\|\s+\S[^|\n]*\|\s+\S/;
-
-const NEEDS_CLEANING = /[*#\\^|_\t\f]| {2}/g;
-
-/**
- * Which of `lines` (`text` split at "\n") hold a match of `re`, found in one scan of the text
- * rather than one regex run per line.
- */
-function linesMatching(text: string, lines: string[], re: RegExp): Uint8Array {
-  const hit = new Uint8Array(lines.length);
-  let line = 0;
-  let next = lines[0]!.length + 1;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    while (m.index >= next) next += lines[++line]!.length + 1;
-    hit[line] = 1;
-    re.lastIndex = next;
-  }
-  return hit;
-}
 
 /**
  * Markdown and layout cleanup inside a line that needs it; column gaps become one tab. Each

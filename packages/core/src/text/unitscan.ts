@@ -55,8 +55,6 @@ export const HELD_STAR = 8;
 export const HELD_UNDERSCORE = 16;
 export const HELD_CARET = 32;
 export const HELD_BAR = 64;
-/** What a line not scanned may hold. */
-export const HELD_ANY = 127;
 
 /** The HELD_* bit of each CLEAN_UNIT character (all ASCII; the tab has none). */
 const HELD_BIT = buildHeldBits();
@@ -89,8 +87,8 @@ export interface UnitScan {
   /** The *_UNIT bits (NFC_UNSTABLE … LAYOUT_UNIT) that some unit of the text has. */
   classes: number;
   /**
-   * Per line of `text.split("\n")`: whether /[*#\\^|_\t\f]| {2}/ matches in it (the
-   * NEEDS_CLEANING test of normalizeText).
+   * Per line of `text.split("\n")`: whether /[*#\\^|_\t\f]| {2}/ matches in it (the line needs
+   * normalizeText's cleaning).
    */
   dirty: Uint8Array;
   /** Per line: the HELD_* bits of the cleanup characters it holds. */
