@@ -80,21 +80,20 @@ const plainIndex = (list: readonly string[]): WordIndex<string> => new WordIndex
 const roleIndex = plainIndex(sortedRoles);
 const foldedRoleIndex = plainIndex(foldedRoles);
 
-/** The first code units of `entries`: a lookup at a unit not among them cannot match, so is skipped. */
-const firstUnits = (entries: readonly string[]): Set<number> => new Set(entries.map((e) => e.charCodeAt(0)));
-const foldedRoleStarts = firstUnits(foldedRoles);
-const foldedHeadStarts = firstUnits(foldedMultiHeads.map(([h]) => h));
 const continuationIndex = plainIndex(continuationSet);
 const headIndex = new WordIndex(sortedHeads, (h) => h[0]);
 /** Necessary tests for a head, a role, and either, standing at an offset of the lower-cased text. */
 const headStarts = new FirstPairs(sortedHeads.map(([h]) => h));
 const roleStarts = new FirstPairs(sortedRoles);
 const leadStarts = new FirstPairs([...sortedHeads.map(([h]) => h), ...sortedRoles]);
+/** The same, on the folded text, for the OCR-garbled roles and multi-word heads. */
+const foldedRoleStarts = new FirstPairs(foldedRoles);
+const foldedHeadStarts = new FirstPairs(foldedMultiHeads.map(([h]) => h));
 const foldedHeadIndex = new WordIndex(foldedMultiHeads, (h) => h[0]);
 
 /** A multi-word head on folded text (the exact word only: no trailing punctuation stripped). */
 function foldedHeadAt(folded: string, at: number): readonly [string, AgencyKind] | null {
-  if (!foldedHeadStarts.has(folded.charCodeAt(at))) return null;
+  if (!foldedHeadStarts.mayStartAt(folded, at)) return null;
   for (const h of foldedHeadIndex.at(folded, at, true) ?? []) if (standsAt(folded, at, h[0])) return h;
   return null;
 }
@@ -197,7 +196,7 @@ function readMention(src: Source, at: number, b: Bound, allowHeadless: boolean):
   const start = skipSpaces(src.text, at, b);
   let pos = start;
   const lead = leadWord.moveTo(src, pos);
-  const role = lead.role() ?? (foldedRoleStarts.has(src.folded.charCodeAt(pos)) ? wordsAt(src.folded, pos, foldedRoleIndex) : null);
+  const role = lead.role() ?? (foldedRoleStarts.mayStartAt(src.folded, pos) ? wordsAt(src.folded, pos, foldedRoleIndex) : null);
   if (role) pos = skipSpaces(src.text, pos + role.length, b);
   const plural = pluralAt(src.lower, pos);
   if (plural) pos += plural.length;
