@@ -8,7 +8,7 @@
 import type { Span } from "../errors.js";
 import type { AuthorityPrefix, Signer } from "../document/record.js";
 import { collapseSpaces, foldChars, isSpaceUnit } from "../text/fold.js";
-import { execAll } from "../text/scan.js";
+import { execAll, guarded } from "../text/scan.js";
 import { cells, isBlank, type Doc, type Line } from "./lines.js";
 import { isAllCaps, isPersonName, personCase, titleCase } from "./names.js";
 import { memoize } from "../memo.js";
@@ -27,10 +27,7 @@ const NOI_NHAN_RE = /^[^\p{L}\d]{0,4}n[oơ0ô]i\s*nh[aâậ]n\s*[:;.]?/iu;
  * NOI_NHAN_RE, tried only when an "n" followed by one of its "o" letters stands within its first
  * five code points (nine units): "n" is common, "no"/"nô"/"nơ"/"n0" near the start is not.
  */
-const NOI_NHAN = {
-  test: (s: string): boolean => noNearStart(s) && NOI_NHAN_RE.test(s),
-  exec: (s: string): RegExpExecArray | null => (noNearStart(s) ? NOI_NHAN_RE.exec(s) : null),
-};
+const NOI_NHAN = guarded(NOI_NHAN_RE, noNearStart);
 
 export function noNearStart(s: string): boolean {
   for (let i = 0; i < 9 && i < s.length; i++) {
@@ -46,10 +43,7 @@ function isNoiO(c: number): boolean {
 }
 const AUTHORITY_RE = /^\s*(?:(TM|KT|TL|TUQ|Q)\s*[.:,]|(T\s*\/\s*M|K\s*\/\s*T|T\s*\/\s*L)\s)\s*/u;
 /** AUTHORITY_RE, tried only when the first non-space character is T, K or Q. */
-const AUTHORITY = {
-  test: (s: string): boolean => authorityLetter(s) && AUTHORITY_RE.test(s),
-  exec: (s: string): RegExpExecArray | null => (authorityLetter(s) ? AUTHORITY_RE.exec(s) : null),
-};
+const AUTHORITY = guarded(AUTHORITY_RE, authorityLetter);
 
 function authorityLetter(s: string): boolean {
   let i = 0;

@@ -15,7 +15,7 @@ import { agencyCase, isAllCaps } from "./names.js";
 import { OPEN_ENDING } from "../text/normalize.js";
 import { nearestProvince, restoreProvinceTail } from "../agencies/places.js";
 import { restoreAgencyName } from "../agencies/known.js";
-import { execAll } from "../text/scan.js";
+import { execAll, guarded } from "../text/scan.js";
 import { memoize } from "../memo.js";
 import { isSpaceUnit } from "../text/fold.js";
 import { collapseRuns, collapseTrimmed, unitInHead } from "./scan-text.js";
@@ -249,7 +249,7 @@ function findTitle(ctx: Ctx): Located<DocumentTypeInfo> | null {
 
 const VV_RE = /^\W{0,3}v\s*(?:\/\s*v|\/|w)\s*[:.]?\s+/;
 /** VV_RE, tried only when a "v" stands within its first four units (at most three \W before it). */
-const VV = { exec: (s: string): RegExpExecArray | null => (unitInHead(s, 4, 118) ? VV_RE.exec(s) : null) };
+const VV = guarded(VV_RE, (s) => unitInHead(s, 4, 118));
 const SUBJECT_STOP = /^(?:can cu|kinh gui|thuc hien|xet de nghi|theo de nghi|-{3,}|_{3,}|\*+$)/;
 
 function findSubject(ctx: Ctx, code: CodeFound | null, title: Located<DocumentTypeInfo> | null, date: DateFound | null): Located<string> | null {

@@ -71,3 +71,17 @@ function advance(s: string, i: number, unicode: boolean): number {
   const d = s.charCodeAt(i + 1);
   return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
+
+/** A non-global pattern with the test and exec callers use, run only where a necessary condition holds. */
+export interface GuardedPattern {
+  test(s: string): boolean;
+  exec(s: string): RegExpExecArray | null;
+}
+
+/**
+ * `re` (not global) tried only where `mayMatch` holds: a cheap test that is false only where
+ * `re` cannot match, so the answers are those of `re` itself.
+ */
+export function guarded(re: RegExp, mayMatch: (s: string) => boolean): GuardedPattern {
+  return { test: (s) => mayMatch(s) && re.test(s), exec: (s) => (mayMatch(s) ? re.exec(s) : null) };
+}
