@@ -5,7 +5,7 @@
  * "quý III/2021"; recurring duties ("trước 17 giờ hằng ngày", "ngày 25 hằng tháng") keep their
  * words and get no date. Urgency words alone ("khẩn trương", "kịp thời") are no deadline.
  */
-import { collapseSpaces } from "../text/fold.js";
+import { collapseTrimmed } from "../text/fold.js";
 import { anchored, execAll, matchesAt } from "../text/scan.js";
 import { matchesAfterNonLetter } from "./scan-text.js";
 import { addDays, addWorkingDays, dateAt, endOfMonth, ocrNumber } from "./dates.js";
@@ -104,11 +104,11 @@ export function withinMatches(folded: string): RegExpExecArray[] {
 function widen(original: string, _start: number, index: number, text: string): string {
   const before = original.slice(Math.max(0, index - 12), index);
   const m = /(?:ngày|vào ngày|trước)\s+\d{1,2}\s*$/u.exec(before);
-  return m ? collapseSpaces(`${m[0]}${text}`).trim() : text;
+  return m ? collapseTrimmed(`${m[0]}${text}`) : text;
 }
 
 function make(original: string, index: number, length: number, date: string): Deadline {
-  return { date, text: collapseSpaces(original.slice(index, index + length)).trim(), recurrence: null, index, length };
+  return { date, text: collapseTrimmed(original.slice(index, index + length)), recurrence: null, index, length };
 }
 
 function notPast(iso: string, docDate: string | null): boolean {

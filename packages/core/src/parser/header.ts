@@ -17,8 +17,8 @@ import { nearestProvince, restoreProvinceTail } from "../agencies/places.js";
 import { restoreAgencyName } from "../agencies/known.js";
 import { execAll, guarded } from "../text/scan.js";
 import { memoize } from "../memo.js";
-import { isSpaceUnit } from "../text/fold.js";
-import { collapseRuns, collapseTrimmed, unitInHead } from "./scan-text.js";
+import { collapseSpaces, collapseTrimmed, isSpaceUnit } from "../text/fold.js";
+import { unitInHead } from "./scan-text.js";
 
 export interface Located<T> {
   value: T;
@@ -225,7 +225,7 @@ function readPlace(doc: Doc, line: Line, dateIndex: number, code: CodeFound | nu
   const value = m[1]!.replace(/^[*\s\-–]+/, "").replace(/^(?:[A-ZĐ0-9&]{2,}[\s/-]+)+(?=\p{Lu}\p{Ll})/u, "").trim();
   if (!value || /^(?:Số|Ngày)$/u.test(value)) return null;
   const start = line.start + from + before.length - value.length;
-  const clean = collapseRuns(value);
+  const clean = collapseSpaces(value);
   const known = nearestProvince(clean);
   return { value: known && known !== clean && !/thành phố|tp/iu.test(clean) ? known : clean, span: { start, end: line.start + from + before.length }, line: line.index };
 }

@@ -5,7 +5,7 @@
  * "Phó Chánh Văn phòng"), and recognition of a person's name.
  */
 import { nearestProvince } from "../agencies/places.js";
-import { collapseSpaces, foldChars, isSpaceUnit, isUpperUnit, lowerChars, splitSpaces, startsUpper, stripTrailingPunct, upperShare } from "../text/fold.js";
+import { collapseTrimmed, foldChars, isSpaceUnit, isUpperUnit, lowerChars, splitSpaces, startsUpper, stripTrailingPunct, upperShare } from "../text/fold.js";
 import { memoize } from "../memo.js";
 
 const FIXED: Readonly<Record<string, string>> = {
@@ -33,7 +33,7 @@ function capitalize(word: string): string {
 
 /** Capitalises an agency name written in capitals; a name already in mixed case is kept. */
 export function agencyCase(name: string): string {
-  const trimmed = collapseSpaces(name).trim();
+  const trimmed = collapseTrimmed(name);
   if (!isAllCaps(trimmed)) return trimmed;
   const lower = lowerChars(trimmed);
   const fixed = FIXED[lower];
@@ -114,7 +114,7 @@ const TITLE_FIXED: Readonly<Record<string, string>> = {
 
 /** "PHÓ CHỦ TỊCH" → "Phó Chủ tịch"; "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng". */
 export function titleCase(title: string): string {
-  const t = collapseSpaces(title).trim();
+  const t = collapseTrimmed(title);
   if (!isAllCaps(t)) return t;
   const lower = lowerChars(t);
   const fixed = TITLE_FIXED[lower];
@@ -173,6 +173,6 @@ const NOT_A_NAME = /^(?:van phong|yeu cau|pho\s|chu tich|cuc\s|noi nhan|kinh gui
 
 /** "NGUYỄN VĂN A" → "Nguyễn Văn A". */
 export function personCase(s: string): string {
-  const t = collapseSpaces(stripTrailingPunct(s)).trim();
+  const t = collapseTrimmed(stripTrailingPunct(s));
   return isAllCaps(t) ? lowerChars(t).split(" ").map(capitalize).join(" ") : t;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { collapseRuns, collapseTrimmed, matchesAfterNonLetter, matchesNear } from "./scan-text.js";
+import { collapseSpaces, collapseTrimmed } from "../text/fold.js";
+import { matchesAfterNonLetter, matchesNear } from "./scan-text.js";
 import { firstSentenceEnd, innerAskMatches } from "./tasks.js";
 import { addDays } from "./dates.js";
 import { trimSeparators } from "./closing.js";
@@ -27,9 +28,9 @@ describe("hand-written scans answer as the regexes they replace", () => {
     }));
   });
 
-  it("collapseRuns is s.replace(/\\s+/g, \" \")", () => {
+  it("collapseSpaces is s.replace(/\\s+/g, \" \")", () => {
     fc.assert(fc.property(spaced, (s) => {
-      expect(collapseRuns(s)).toBe(s.replace(/\s+/g, " "));
+      expect(collapseSpaces(s)).toBe(s.replace(/\s+/g, " "));
     }));
   });
 

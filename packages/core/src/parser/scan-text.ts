@@ -3,25 +3,6 @@
  * Cheaper equivalents of a few whole-text regex scans the parser makes on every task and
  * citation (see text/scan.ts for the idea: find where a match can be, then try the pattern there).
  */
-/** White space other than a lone " ": a run starting with another space unit, or " " plus more. */
-const SPACE_RUNS = /[^\S ]\s*| \s+/g;
-
-/**
- * `collapseSpaces(s).trim()` (text/fold.ts), i.e. `s.replace(/\s+/g, " ").trim()`. Trimming first
- * gives the same string (the edge runs go either way), and SPACE_RUNS matches the same maximal
- * runs as fold.ts's /\s\s+|[^\S ]/ while testing one class per position instead of two; task
- * texts nearly always hold a line break, so the has-a-run pre-test is skipped.
- */
-export function collapseTrimmed(s: string): string {
-  return collapseRuns(s.trim());
-}
-
-/** `s.replace(/\s+/g, " ")`: SPACE_RUNS skips the lone " " that would be put back unchanged. */
-export function collapseRuns(s: string): string {
-  return s.replace(SPACE_RUNS, " ");
-}
-
-
 /**
  * All matches of `sticky` in `s`, as a global copy of it scanning `s` would give them, for a
  * pattern every match of which is non-empty, starts with a unit `canStart` accepts, and holds

@@ -8,10 +8,10 @@
  */
 import type { AgencyMention, Task } from "../document/record.js";
 import { readAgencyList, type Source } from "../agencies/recognize.js";
-import { collapseSpaces, isSpaceUnit, startsUpper } from "../text/fold.js";
+import { collapseTrimmed, isSpaceUnit, startsUpper } from "../text/fold.js";
 import { anchored, matchesAt, matchesOf } from "../text/scan.js";
 import { findDeadline } from "./deadlines.js";
-import { collapseTrimmed, isLowerAsciiLetter } from "./scan-text.js";
+import { isLowerAsciiLetter } from "./scan-text.js";
 import { tableTasks } from "./table.js";
 import type { Doc } from "./lines.js";
 import { fullEnd, type Item, type Outline } from "./outline.js";
@@ -353,7 +353,7 @@ function agencyKey(m: AgencyMention): string {
 function uniqueNames(ms: AgencyMention[]): string[] {
   const out: string[] = [];
   for (const m of ms) {
-    const name = collapseSpaces(m.text).trim();
+    const name = collapseTrimmed(m.text);
     if (name && !out.includes(name)) out.push(name);
   }
   return out;
