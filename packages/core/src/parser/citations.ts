@@ -4,6 +4,7 @@
  * của Thủ tướng Chính phủ", "Kết luận số 07-KL/TW, ngày 11/6/2021 của Bộ Chính trị"), each once,
  * with the type, date and issuer gathered from any of its mentions.
  */
+import { matchesNear } from "../text/scan.js";
 import type { Citation } from "../document/record.js";
 import { ISSUER_BY_SYMBOL } from "../agencies/gazetteer.js";
 import { readAgencyList, type Source } from "../agencies/recognize.js";
@@ -13,7 +14,6 @@ import { collapseSpaces, isSpaceUnit } from "../text/fold.js";
 import { dateAt, findDates } from "./dates.js";
 import { typeFromCode } from "./header.js";
 import type { Doc } from "./lines.js";
-import { matchesNear } from "./scan-text.js";
 import { memoize } from "../memo.js";
 
 /** State "16/CT-TTg", "28/2021/QĐ-TTg", "17/2022/UBTVQH15"; Party "07-KL/TW", "10-TB/VPTW". */

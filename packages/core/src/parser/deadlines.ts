@@ -6,8 +6,7 @@
  * words and get no date. Urgency words alone ("khẩn trương", "kịp thời") are no deadline.
  */
 import { collapseTrimmed } from "../text/fold.js";
-import { anchored, execAll, matchesAt } from "../text/scan.js";
-import { matchesAfterNonLetter } from "./scan-text.js";
+import { anchored, execAll, matchesAfterNonLetter, matchesAt } from "../text/scan.js";
 import { addDays, addWorkingDays, dateAt, endOfMonth, ocrNumber } from "./dates.js";
 
 export interface Deadline {
@@ -25,7 +24,7 @@ const QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4,
 // a scan of the item for nothing (BEFORE's was "han", as in "thanh").
 /**
  * BEFORE without its leading look-behind (?<![a-z]), which keeps the engine from skipping ahead to
- * the letters a match can start with; matchesAfterNonLetter (scan-text.ts) checks the unit before.
+ * the letters a match can start with; matchesAfterNonLetter (text/scan.ts) checks the unit before.
  */
 const BEFORE_BODY = /(?:truoc|cham nhat(?: la)?|han chot|han cuoi|thoi han|khong qua|xong truoc|hoan thanh truoc)\s*(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?\s*,?\s*)?(?=\d|ngay)/g;
 // WITHIN starts with its anchor "trong" (tried only there: see withinMatches).

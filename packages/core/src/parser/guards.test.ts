@@ -1,6 +1,6 @@
+import { unitInHead } from "../text/scan.js";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { unitInHead } from "./scan-text.js";
 import { noNearStart } from "./closing.js";
 import { isHeading, isRule, markerOf } from "./outline.js";
 

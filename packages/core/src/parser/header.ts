@@ -15,10 +15,9 @@ import { agencyCase, isAllCaps } from "./names.js";
 import { OPEN_ENDING } from "../text/normalize.js";
 import { nearestProvince, restoreProvinceTail } from "../agencies/places.js";
 import { restoreAgencyName } from "../agencies/known.js";
-import { execAll, guarded } from "../text/scan.js";
+import { execAll, guarded, unitInHead } from "../text/scan.js";
 import { memoize } from "../memo.js";
 import { collapseSpaces, collapseTrimmed, isSpaceUnit } from "../text/fold.js";
-import { unitInHead } from "./scan-text.js";
 
 export interface Located<T> {
   value: T;

@@ -15,8 +15,7 @@ import { parseOutline } from "./outline.js";
 import { parseRecipients } from "./recipients.js";
 import { parseTasks } from "./tasks.js";
 import { warningsFor } from "./warnings.js";
-import { execAll } from "../text/scan.js";
-import { unitInHead } from "./scan-text.js";
+import { execAll, unitInHead } from "../text/scan.js";
 
 export const PARSER_VERSION = "0.2.0";
 

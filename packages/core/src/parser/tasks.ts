@@ -9,9 +9,8 @@
 import type { AgencyMention, Task } from "../document/record.js";
 import { readAgencyList, type Source } from "../agencies/recognize.js";
 import { collapseTrimmed, isSpaceUnit, startsUpper } from "../text/fold.js";
-import { anchored, matchesAt, matchesOf } from "../text/scan.js";
+import { anchored, isLowerAsciiLetter, matchesAt, matchesOf } from "../text/scan.js";
 import { findDeadline } from "./deadlines.js";
-import { isLowerAsciiLetter } from "./scan-text.js";
 import { tableTasks } from "./table.js";
 import type { Doc } from "./lines.js";
 import { fullEnd, type Item, type Outline } from "./outline.js";

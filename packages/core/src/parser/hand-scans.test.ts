@@ -1,7 +1,7 @@
+import { matchesAfterNonLetter, matchesNear } from "../text/scan.js";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { collapseSpaces, collapseTrimmed } from "../text/fold.js";
-import { matchesAfterNonLetter, matchesNear } from "./scan-text.js";
 import { firstSentenceEnd, innerAskMatches } from "./tasks.js";
 import { addDays } from "./dates.js";
 import { trimSeparators } from "./closing.js";
