@@ -8,6 +8,9 @@ export default defineConfig({
     alias: {
       "@chidao/core": src("./packages/core/src/index.ts"),
       "@chidao/extract": src("./packages/extract/src/index.ts"),
+      "@chidao/db": src("./packages/db/src/index.ts"),
+      "@chidao/registry": src("./packages/registry/src/index.ts"),
+      "@chidao/server": src("./apps/server/src/index.ts"),
     },
   },
   test: {
@@ -16,5 +19,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     setupFiles: ["test/setup.ts"],
+    globalSetup: ["test/support/pg-cluster.ts"],
   },
 });

@@ -15,7 +15,13 @@ export type ErrorCode =
   | "ENCODING_UNKNOWN"
   | "TOOL_MISSING"
   | "OCR_FAILED"
-  | "PARSE_FAILED";
+  | "PARSE_FAILED"
+  | "DB_LOCKED"
+  | "DB_UNAVAILABLE"
+  | "MIGRATION_FAILED"
+  | "NOT_FOUND"
+  | "INVALID_INPUT"
+  | "INGEST_FAILED";
 
 export interface ChidaoErrorInit {
   code: ErrorCode;

@@ -6,3 +6,4 @@ export * from "./text/fold.js";
 export * from "./text/encoding.js";
 export * from "./text/tone.js";
 export * from "./parser/parse.js";
+export * from "./registry/keys.js";

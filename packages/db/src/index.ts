@@ -1,0 +1,5 @@
+/** @module @chidao/db — PostgreSQL adapter: PGlite or a server, one schema, migrations. */
+export * from "./connect.js";
+export * from "./lock.js";
+export * from "./migrate.js";
+export * as schema from "./schema.js";
