@@ -20,6 +20,7 @@ export { detectFormat } from "./detect.js";
 export { INSTALL_HINT } from "./errors.js";
 export { parseStamp, parseStampTime, stripStamps } from "./pdf/stamp.js";
 export { htmlToText } from "./html/to-text.js";
+export { recordOf, mediaTypeOf } from "./record.js";
 
 export async function extractFile(path: string, opts: ExtractOptions = {}): Promise<Extracted> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;

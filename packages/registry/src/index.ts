@@ -1,0 +1,3 @@
+/** @module @chidao/registry — the registry's services: ingestion, documents, search, the cascade. */
+export * from "./documents/ingest.js";
+export * from "./documents/identity.js";
