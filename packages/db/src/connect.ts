@@ -19,8 +19,15 @@ import { migrateEmbedded, migrateServer } from "./migrate.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
+interface RowsOf<T> {
+  rows: T[];
+}
+/** What raw `execute` answers on both backends (node-postgres QueryResult, PGlite Results): rows. */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  readonly type: RowsOf<this["row"]>;
+}
 /** The query API, the same on both backends. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Db = PgDatabase<RowsResultHKT, Schema>;
 
 export interface Database {
   readonly backend: "pglite" | "server";

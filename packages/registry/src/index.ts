@@ -1,3 +1,6 @@
 /** @module @chidao/registry — the registry's services: ingestion, documents, search, the cascade. */
 export * from "./documents/ingest.js";
 export * from "./documents/identity.js";
+export * from "./documents/search.js";
+export * from "./documents/cascade.js";
+export * from "./documents/queries.js";

@@ -1,0 +1,74 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@chidao/db";
+import { testBackends } from "../../../../test/support/databases.js";
+import { ingestBuffer } from "./ingest.js";
+import { searchDocuments } from "./search.js";
+import { cascadeOf } from "./cascade.js";
+import { getDocument } from "./queries.js";
+
+const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+const samples = readdirSync(join(ROOT, "samples")).sort().map((f) => ({ fileName: f, bytes: readFileSync(join(ROOT, "samples", f)) }));
+
+describe.each(testBackends())("search and cascade on $name", (backend) => {
+  let database: Database;
+  const ids = new Map<string, string>();
+  beforeAll(async () => {
+    database = await backend.open();
+    for (const s of samples) {
+      const r = await ingestBuffer(database.db, s);
+      ids.set(r.record!.code!, r.id);
+    }
+  });
+  afterAll(() => database.close());
+
+  const codes = async (q: Parameters<typeof searchDocuments>[1]) => (await searchDocuments(database.db, q)).items.map((i) => i.code);
+
+  it("finds accented words from unaccented queries, with marked snippets", async () => {
+    const page = await searchDocuments(database.db, { q: "phong chong dich" });
+    expect(page.total).toBe(5);
+    const s = page.items[0]!.snippet!;
+    expect(s.marks.map((m) => s.text.slice(m.start, m.end).toLowerCase())).toEqual(expect.arrayContaining(["phòng", "chống", "dịch"]));
+    expect(await codes({ q: "Dak Lak" })).toEqual(["820-CV/TU"]);
+    expect((await codes({ q: "Điện Biên" }))[0]).toBe("115/UBND-KGVX");
+  });
+
+  it("ranks a subject match first and honours phrases and exclusions", async () => {
+    expect((await codes({ q: "\"Khanh Hoa\"" }))[0]).toBe("122-TB/TU");
+    const excluded = await codes({ q: "covid -\"dak lak\"" });
+    expect(excluded).toHaveLength(4);
+    expect(excluded).not.toContain("820-CV/TU");
+  });
+
+  it("filters by type, date range and issuer, and pages", async () => {
+    expect((await codes({ type: "TB" })).sort()).toEqual(["122-TB/TU", "283-TB/TU"]);
+    expect(await codes({ from: "2021-07-21", to: "2021-08-01" })).toEqual(["122-TB/TU", "282-CV/BDVTW"]);
+    expect(await codes({ issuer: "TỈNH ỦY KHÁNH HOÀ" })).toEqual(["122-TB/TU"]);
+    const page = await searchDocuments(database.db, { limit: 2, offset: 4 });
+    expect(page).toMatchObject({ total: 5, limit: 2, offset: 4 });
+    expect(page.items).toHaveLength(1);
+    expect((await searchDocuments(database.db, { q: "khongcotrongvanban" })).total).toBe(0);
+  });
+
+  it("walks the cascade down from a central directive and up from a provincial notice", async () => {
+    const kh = ids.get("122-TB/TU")!;
+    const up = await cascadeOf(database.db, kh, "up");
+    expect(up.nodes.filter((n) => n.depth === 1).map((n) => n.code).sort()).toEqual(["04/CĐ-UBND", "16/CT-TTg", "6880/UBND-KGVX"]);
+    const ct16 = up.nodes.find((n) => n.code === "16/CT-TTg")!;
+    expect(ct16.status).toBe("placeholder");
+    const down = await cascadeOf(database.db, ct16.id, "down");
+    expect(down.nodes.filter((n) => n.depth === 1).map((n) => n.code).sort()).toEqual(["122-TB/TU", "282-CV/BDVTW", "283-TB/TU"]);
+    expect(down.edges).toContainEqual({ from: kh, to: ct16.id });
+  });
+
+  it("reads a document with its files, the documents it cites and those citing it", async () => {
+    const detail = await getDocument(database.db, ids.get("283-TB/TU")!);
+    expect(detail.files).toHaveLength(1);
+    expect(detail.record?.text).toContain("Kon Tum");
+    expect(detail.cites.map((c) => c.code)).toEqual(expect.arrayContaining(["1102/CĐ-TTg", "16/CT-TTg"]));
+    await expect(getDocument(database.db, "00000000-0000-0000-0000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDocument(database.db, "nope")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
