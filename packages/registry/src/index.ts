@@ -4,3 +4,4 @@ export * from "./documents/identity.js";
 export * from "./documents/search.js";
 export * from "./documents/cascade.js";
 export * from "./documents/queries.js";
+export * from "./documents/reparse.js";
