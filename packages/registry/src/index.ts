@@ -5,3 +5,4 @@ export * from "./documents/search.js";
 export * from "./documents/cascade.js";
 export * from "./documents/queries.js";
 export * from "./documents/reparse.js";
+export * from "./registry.js";

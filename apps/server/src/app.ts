@@ -1,0 +1,43 @@
+/**
+ * @module app
+ * The HTTP API as a Fastify instance (not listening): REST + JSON, validated by zod, documented
+ * at /api/openapi.json and browsable at /api/docs. Tests drive it with `inject`.
+ */
+import fastify, { type FastifyInstance } from "fastify";
+import multipart from "@fastify/multipart";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { PARSER_VERSION } from "@chidao/core";
+import { DEFAULT_MAX_BYTES } from "@chidao/extract";
+import type { Registry } from "@chidao/registry";
+import { errorHandler } from "./errors.js";
+import { documentRoutes } from "./routes/documents.js";
+import { healthRoutes } from "./routes/health.js";
+
+export interface AppOptions {
+  /** Fastify's logger (off in tests). */
+  logger?: boolean;
+  maxUploadBytes?: number;
+}
+
+export async function buildApp(registry: Registry, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? DEFAULT_MAX_BYTES, files: 1 }, throwFileSizeLimit: true });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "chidao API", description: "Chỉ đạo: directive documents, the agencies they task, and the cascade between them.", version: PARSER_VERSION },
+      tags: [{ name: "documents" }, { name: "system" }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
+  healthRoutes(app, registry);
+  documentRoutes(app, registry);
+  return app;
+}

@@ -1,0 +1,3 @@
+/** @module @chidao/server — the HTTP API. */
+export * from "./app.js";
+export * from "./serve.js";

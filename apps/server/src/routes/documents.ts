@@ -1,0 +1,66 @@
+/**
+ * @module routes/documents
+ * Upload, search, read and walk the cascade of documents.
+ */
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ChidaoError } from "@chidao/core";
+import type { Registry } from "@chidao/registry";
+import { ErrorBody } from "../errors.js";
+import { Cascade, CascadeQuery, DocumentDetail, Id, IngestResult, SearchPage, SearchQuery } from "../schemas.js";
+
+const errors = { 400: ErrorBody, 404: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 503: ErrorBody };
+
+export function documentRoutes(app: FastifyInstance, registry: Registry): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    "/api/documents",
+    {
+      schema: {
+        summary: "Ingest a directive (multipart field `file`: .txt .md .html .docx .pdf)",
+        description: "The same bytes again answer the same id (status `existing`); another file of a stored document (same issuer, number/symbol and date) is merged into it.",
+        tags: ["documents"],
+        consumes: ["multipart/form-data"],
+        response: { 200: IngestResult, 201: IngestResult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const part = await request.file();
+      if (!part || part.fieldname !== "file") throw missingFile();
+      const bytes = await part.toBuffer();
+      const result = await registry.ingest({ bytes, fileName: part.filename || "upload" });
+      return reply.code(result.status === "created" ? 201 : 200).send({ id: result.id, status: result.status, sha256: result.sha256 });
+    },
+  );
+
+  api.get("/api/documents", { schema: { summary: "Search and list documents", tags: ["documents"], querystring: SearchQuery, response: { 200: SearchPage, ...errors } } }, (request) => registry.search(request.query));
+
+  api.get("/api/documents/:id", { schema: { summary: "One document with its record, files and citations", tags: ["documents"], params: z.object({ id: Id }), response: { 200: DocumentDetail, ...errors } } }, async (request) => {
+    const detail = await registry.document(request.params.id);
+    return { ...detail, record: detail.record as unknown as Record<string, unknown> | null };
+  });
+
+  api.get(
+    "/api/documents/:id/cascade",
+    { schema: { summary: "The directive cascade from a document, up or down", tags: ["documents"], params: z.object({ id: Id }), querystring: CascadeQuery, response: { 200: Cascade, ...errors } } },
+    async (request) => {
+      await registry.document(request.params.id);
+      return registry.cascade(request.params.id, request.query.direction, request.query.depth);
+    },
+  );
+
+  api.get(
+    "/api/files/:sha256",
+    { schema: { summary: "An original file, as stored", tags: ["documents"], params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } },
+    async (request, reply) => {
+      const file = await registry.file(request.params.sha256);
+      return reply.type(file.mediaType).header("cache-control", "public, max-age=31536000, immutable").send(Buffer.from(file.content));
+    },
+  );
+}
+
+function missingFile(): ChidaoError {
+  return new ChidaoError({ code: "INVALID_INPUT", vi: "Thiếu tệp: gửi tệp văn bản trong trường multipart `file`.", en: "No file: send the document in the multipart field `file`.", details: { fields: [{ path: "body.file", vi: "bắt buộc", en: "required" }] } });
+}

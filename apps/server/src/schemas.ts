@@ -1,0 +1,73 @@
+/**
+ * @module schemas
+ * The API's shapes, as zod schemas: they validate requests, serialize responses and make the
+ * OpenAPI document.
+ */
+import { z } from "zod";
+
+export const Id = z.uuid().describe("Document id");
+
+export const DocumentSummary = z
+  .object({
+    id: z.string(),
+    status: z.enum(["stored", "placeholder"]).describe("placeholder: cited by a stored document, not ingested yet"),
+    code: z.string().nullable().describe("Số/ký hiệu, e.g. 16/CT-TTg"),
+    type: z.object({ code: z.string().nullable(), name: z.string().nullable() }),
+    date: z.string().nullable().describe("Ngày ban hành, YYYY-MM-DD"),
+    issuer: z.string().nullable(),
+    subject: z.string().nullable().describe("Trích yếu"),
+  })
+  .meta({ id: "DocumentSummary" });
+
+export const Snippet = z.object({ text: z.string(), marks: z.array(z.object({ start: z.number(), end: z.number() })) });
+
+export const SearchHit = DocumentSummary.extend({ rank: z.number(), snippet: Snippet.nullable() }).meta({ id: "SearchHit" });
+
+export const SearchPage = z.object({ items: z.array(SearchHit), total: z.number(), limit: z.number(), offset: z.number() }).meta({ id: "SearchPage" });
+
+const isoDate = z.iso.date().describe("YYYY-MM-DD");
+
+export const SearchQuery = z.object({
+  q: z.string().max(500).optional().describe("Words, diacritics optional: \"phong chong dich\". \"Quoted phrase\", -exclude, OR"),
+  issuer: z.string().max(200).optional().describe("Issuer name, any spelling"),
+  type: z.string().max(10).optional().describe("Type code: CT, CĐ, CV, TB, KL, QĐ, KH, NQ …"),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const IngestResult = z
+  .object({
+    id: z.string(),
+    status: z.enum(["created", "existing", "merged"]).describe("existing: these bytes were stored before; merged: another file of a stored document"),
+    sha256: z.string(),
+  })
+  .meta({ id: "IngestResult" });
+
+export const FileInfo = z.object({ sha256: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number() });
+
+export const DocumentDetail = DocumentSummary.extend({
+  parserVersion: z.string().nullable(),
+  ingestedAt: z.string(),
+  record: z.record(z.string(), z.unknown()).nullable().describe("The parse record (see the parser's schema), with its normalized text"),
+  files: z.array(FileInfo),
+  cites: z.array(DocumentSummary.extend({ span: z.object({ start: z.number(), end: z.number() }).nullable() })),
+  citedBy: z.array(DocumentSummary),
+}).meta({ id: "DocumentDetail" });
+
+export const CascadeQuery = z.object({
+  direction: z.enum(["up", "down"]).default("down").describe("up: what the document implements; down: what was issued to implement it"),
+  depth: z.coerce.number().int().min(1).max(12).default(12),
+});
+
+export const Cascade = z
+  .object({
+    root: z.string(),
+    direction: z.enum(["up", "down"]),
+    nodes: z.array(DocumentSummary.extend({ depth: z.number() })),
+    edges: z.array(z.object({ from: z.string(), to: z.string() })),
+  })
+  .meta({ id: "Cascade" });
+
+export const Health = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "server"]), parserVersion: z.string(), documents: z.number() });

@@ -1,0 +1,47 @@
+/**
+ * @module serve
+ * Opens the database (PGlite in a data folder, or the server of DATABASE_URL), migrates it, and
+ * listens. Shuts down cleanly on SIGINT/SIGTERM so the data folder's lock is released.
+ */
+import type { FastifyInstance } from "fastify";
+import { openDatabase } from "@chidao/db";
+import { Registry, type RegistryOptions } from "@chidao/registry";
+import { buildApp } from "./app.js";
+
+export interface ServeOptions extends RegistryOptions {
+  port?: number;
+  host?: string;
+  /** PGlite's data folder (ignored when `databaseUrl` is set). */
+  dataDir?: string;
+  databaseUrl?: string | undefined;
+  logger?: boolean;
+}
+
+export interface Running {
+  app: FastifyInstance;
+  registry: Registry;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function serve(options: ServeOptions = {}): Promise<Running> {
+  const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir ?? "data" });
+  const registry = new Registry(database, options);
+  const app = await buildApp(registry, { logger: options.logger ?? false });
+  try {
+    await app.listen({ port: options.port ?? 3000, host: options.host ?? "127.0.0.1" });
+  } catch (e) {
+    await registry.close();
+    throw e;
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : options.port ?? 3000;
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+    await registry.close();
+  };
+  return { app, registry, url: `http://${options.host ?? "127.0.0.1"}:${port}`, stop };
+}
