@@ -5,9 +5,10 @@
  * `chidao --help`, `chidao --version`, `chidao help [parse]`.
  */
 import { parseArgs } from "node:util";
+import { parseRegistryCommand, type RegistryCommand, type RegistryTopic } from "./registry-args.js";
 
 export type OcrMode = "auto" | "never" | "always";
-export type HelpTopic = "main" | "parse";
+export type HelpTopic = "main" | "parse" | RegistryTopic;
 
 export interface ParseCommandOptions {
   json: boolean;
@@ -21,7 +22,8 @@ export interface ParseCommandOptions {
 export type Command =
   | { kind: "help"; topic: HelpTopic }
   | { kind: "version" }
-  | { kind: "parse"; options: ParseCommandOptions };
+  | { kind: "parse"; options: ParseCommandOptions }
+  | RegistryCommand;
 
 export interface UsageError {
   vi: string;
@@ -33,7 +35,9 @@ export type ArgsResult = { ok: true; command: Command } | { ok: false; error: Us
 
 const OCR_MODES: readonly OcrMode[] = ["auto", "never", "always"];
 
-export function parseCliArgs(argv: readonly string[]): ArgsResult {
+const REGISTRY_TOPICS: readonly RegistryTopic[] = ["ingest", "reparse", "serve", "db"];
+
+export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): ArgsResult {
   const [first, ...rest] = argv;
   switch (first) {
     case undefined:
@@ -49,6 +53,13 @@ export function parseCliArgs(argv: readonly string[]): ArgsResult {
       return helpCommand(rest);
     case "parse":
       return parseCommand(rest);
+    case "ingest":
+    case "reparse":
+    case "serve":
+    case "db": {
+      const r = parseRegistryCommand(first, rest, env);
+      return r.ok ? command(r.command) : usage(r.vi, r.en, r.topic);
+    }
     default:
       return usage(`Lệnh không hợp lệ: ${first}`, `Unknown command: ${first}`, "main");
   }
@@ -58,6 +69,8 @@ function helpCommand(rest: readonly string[]): ArgsResult {
   const topic = rest[0];
   if (topic === undefined) return command({ kind: "help", topic: "main" });
   if (topic === "parse") return command({ kind: "help", topic: "parse" });
+  const registryTopic = REGISTRY_TOPICS.find((t) => t === topic);
+  if (registryTopic) return command({ kind: "help", topic: registryTopic });
   return usage(`Không có trợ giúp cho: ${topic}`, `No help for: ${topic}`, "main");
 }
 

@@ -9,7 +9,11 @@ const MAIN = `chidao — đọc văn bản chỉ đạo thành dữ liệu có c
 
 Cách dùng / Usage:
   chidao parse [tùy chọn] ĐƯỜNG_DẪN...   đọc tệp hoặc thư mục (parse files or directories)
-  chidao help parse                      trợ giúp lệnh parse (help for parse)
+  chidao ingest [tùy chọn] ĐƯỜNG_DẪN...  nạp văn bản vào kho (ingest into the registry)
+  chidao serve [--port N] [--data DIR]   chạy máy chủ API (run the API server)
+  chidao reparse [--all]                 phân tích lại bản gốc đã lưu (reparse stored originals)
+  chidao db migrate                      cập nhật lược đồ cơ sở dữ liệu (apply migrations)
+  chidao help LỆNH                       trợ giúp một lệnh (help for a command)
   chidao --help                          trợ giúp này (this help)
   chidao --version                       phiên bản (version)
 
@@ -43,6 +47,51 @@ Ví dụ / Examples:
   chidao parse --json --ocr never thu-muc/ > ket-qua.jsonl
 `;
 
+const DATABASE = `Cơ sở dữ liệu / Database:
+  --data DIR       thư mục dữ liệu PGlite (mặc định \$CHIDAO_DATA, nếu không có: ./data)
+                   (PGlite data folder; default \$CHIDAO_DATA, else ./data)
+  DATABASE_URL     nếu đặt, dùng máy chủ PostgreSQL này (if set, use this PostgreSQL server)
+`;
+
+const INGEST = `chidao ingest [--data DIR] [--json] [--ocr auto|never|always] [--max-bytes N] ĐƯỜNG_DẪN...
+
+Nạp tệp và thư mục vào kho: lưu bản gốc, bản ghi phân tích và văn bản; mỗi văn bản một giao dịch.
+Nạp lại cùng tệp không tạo bản trùng; chạy lại sau khi bị ngắt là an toàn.
+(Ingests files and folders: original, record and text, one transaction per document. The same
+file again is a no-op; re-running an interrupted batch is safe.)
+
+  --json           một dòng JSON cho mỗi tệp (one JSON line per file: id, status, sha256)
+  --ocr MODE       auto (mặc định), never, always
+  --max-bytes N    bỏ qua tệp lớn hơn N byte (reject files larger than N bytes)
+
+${DATABASE}`;
+
+const SERVE = `chidao serve [--port N] [--host H] [--data DIR] [--ingest ĐƯỜNG_DẪN]... [--inbox DIR]
+
+Chạy API (REST + JSON) tại http://H:N (mặc định 127.0.0.1:3000, hoặc \$PORT); tài liệu API ở /api/docs.
+(Runs the API; its reference is at /api/docs, its OpenAPI document at /api/openapi.json.)
+
+  --ingest PATH    nạp tệp/thư mục này khi khởi động (ingest these at start; repeatable)
+  --inbox DIR      theo dõi thư mục, tự nạp tệp mới (watch a folder and ingest new files)
+
+${DATABASE}`;
+
+const REPARSE = `chidao reparse [--data DIR] [--all]
+
+Phân tích lại bản gốc đã lưu bằng bộ phân tích hiện tại (chỉ văn bản của phiên bản khác,
+hoặc tất cả với --all). (Reparses stored originals made by another parser version, or all.)
+
+${DATABASE}`;
+
+const DB = `chidao db migrate [--data DIR]
+
+Áp dụng các migration còn thiếu (máy chủ API cũng tự làm khi khởi động).
+(Applies pending migrations; the server also does so when it starts.)
+
+${DATABASE}`;
+
+const TEXTS: Record<HelpTopic, string> = { main: MAIN, parse: PARSE, ingest: INGEST, serve: SERVE, reparse: REPARSE, db: DB };
+
 export function helpText(topic: HelpTopic): string {
-  return topic === "parse" ? PARSE : MAIN;
+  return TEXTS[topic];
 }

@@ -7,6 +7,10 @@ import { PARSER_VERSION } from "@chidao/core";
 import { readFileSync } from "node:fs";
 import { parseCliArgs, type Command, type UsageError } from "./args.js";
 import { runParse } from "./commands/parse.js";
+import { runIngest } from "./commands/ingest.js";
+import { runReparse } from "./commands/reparse.js";
+import { runServe } from "./commands/serve.js";
+import { runMigrate } from "./commands/db.js";
 import { INTERNAL } from "./failure.js";
 import { helpText } from "./help.js";
 import { Exit, processIo, type CliIo, type ExitCode } from "./io.js";
@@ -16,7 +20,7 @@ export { Exit } from "./io.js";
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   try {
-    const parsed = parseCliArgs(argv);
+    const parsed = parseCliArgs(argv, io.env);
     if (!parsed.ok) return usageError(parsed.error, io);
     return await run(parsed.command, io);
   } catch (e) {
@@ -34,11 +38,19 @@ async function run(command: Command, io: CliIo): Promise<ExitCode> {
       return Exit.OK;
     case "parse":
       return runParse(command.options, io);
+    case "ingest":
+      return runIngest(command.options, io);
+    case "reparse":
+      return runReparse(command.options, io);
+    case "serve":
+      return runServe(command.options, io);
+    case "db-migrate":
+      return runMigrate(command.options, io);
   }
 }
 
 function usageError(error: UsageError, io: CliIo): ExitCode {
-  const hint = error.topic === "parse" ? "chidao help parse" : "chidao --help";
+  const hint = error.topic === "main" ? "chidao --help" : `chidao help ${error.topic}`;
   io.stderr.write(`chidao: ${error.vi} (${error.en})\nXem / see: ${hint}\n`);
   return Exit.USAGE;
 }

@@ -8,7 +8,9 @@ import { lstat, readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { toFailure, type Failure } from "./failure.js";
 
-export const SUPPORTED_EXTENSIONS: ReadonlySet<string> = new Set([".txt", ".md", ".html", ".htm", ".docx", ".pdf"]);
+import { SUPPORTED_EXTENSIONS } from "@chidao/extract";
+
+export { SUPPORTED_EXTENSIONS };
 
 /** One input: a file to read, or a path that already failed (an unreadable directory). */
 export interface InputItem {

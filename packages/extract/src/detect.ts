@@ -14,6 +14,9 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   ".pdf": "pdf",
 };
 
+/** The file extensions chidao reads (a folder walk keeps only these). */
+export const SUPPORTED_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(BY_EXTENSION));
+
 // Optional XML prolog and comments, then a tag that only HTML starts with.
 const HTML_START =
   /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|span|h[1-6]|section|article)[\s>/]/i;

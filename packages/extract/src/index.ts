@@ -16,7 +16,7 @@ import { DEFAULT_MAX_BYTES, type AdapterResult, type ExtractOptions, type Extrac
 
 export type { DigitalSignature, ExtractOptions, Extracted, InputFormat, OcrInfo } from "./types.js";
 export { DEFAULT_MAX_BYTES } from "./types.js";
-export { detectFormat } from "./detect.js";
+export { detectFormat, SUPPORTED_EXTENSIONS } from "./detect.js";
 export { INSTALL_HINT } from "./errors.js";
 export { parseStamp, parseStampTime, stripStamps } from "./pdf/stamp.js";
 export { htmlToText } from "./html/to-text.js";

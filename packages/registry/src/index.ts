@@ -6,3 +6,4 @@ export * from "./documents/cascade.js";
 export * from "./documents/queries.js";
 export * from "./documents/reparse.js";
 export * from "./registry.js";
+export * from "./inbox.js";
