@@ -35,18 +35,24 @@ async function openPglite(): Promise<Database> {
   return openDatabase({ dataDir: "memory", image: await template });
 }
 
-/** A new database on the test server, dropped when the returned Database is closed. */
-async function openFreshServerDatabase(adminUrl: string): Promise<Database> {
+/** A new empty database on the test server, for a child process (DATABASE_URL). */
+export async function createServerDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `chidao_test_${randomBytes(6).toString("hex")}`;
   await admin(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+  return { url: url.toString(), drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** A new database on the test server, dropped when the returned Database is closed. */
+async function openFreshServerDatabase(adminUrl: string): Promise<Database> {
+  const fresh = await createServerDatabase(adminUrl);
+  const database = await openDatabase({ url: fresh.url, poolSize: 4 });
   return {
     ...database,
     close: async () => {
       await database.close();
-      await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await fresh.drop();
     },
   };
 }
