@@ -40,6 +40,7 @@ describe("parseMention: one body", () => {
 
   it("reads the community COVID team as one per commune", () => {
     expect(parse("Tổ COVID cộng đồng", "community_team")).toMatchObject({ bodies: ["Tổ COVID cộng đồng"], scope: { kind: "each", level: "commune", national: false } });
+    expect(parse("Tổ công tác của Thủ tướng Chính phủ", "community_team").scope).toEqual({ kind: "one" });
   });
 });
 

@@ -72,6 +72,9 @@ const GENERIC = [
   "ngan hang thuong mai", "chinh quyen", "hoi nghi", "hoi thao", "bao cao", "cap uy", "cac cap", "dia phuong khac",
 ];
 
+/** Teams set up in every commune ("Tổ COVID cộng đồng"), not a named working group. */
+const COMMUNITY_TEAM = /^to (?:covid|cong dong|an toan covid|phong chong dich)/u;
+
 /** Split a mention into body, place and scope. */
 export function parseMention(mention: MentionInput): MentionParts {
   const { text, head } = clean(mention.expanded ?? expandAbbreviations(mention.text));
@@ -152,7 +155,7 @@ function readSingle(base: MentionParts, text: string, mention: MentionInput): Me
   const local = words.find((w) => w.kind !== "central");
   const central = words.find((w) => w.kind === "central");
   if (central && (!local || central.start < local.start)) return readCentral(base, text, central);
-  const inherentlyMany = mention.kind === "community_team";
+  const inherentlyMany = mention.kind === "community_team" && COMMUNITY_TEAM.test(nameKey(text));
   if (!local) {
     const scope: MentionScope = inherentlyMany ? { kind: "each", level: "commune", national: false } : { kind: "one" };
     return { ...base, bodies: [text], central: mention.level === "central", scope };
