@@ -67,6 +67,7 @@ describe("parseMention: collectives", () => {
   it("reads bare units as their People's Committees", () => {
     expect(parse("các huyện, thị xã, thành phố")).toMatchObject({ bodies: ["Ủy ban nhân dân"], implied: true, scope: { level: "district" } });
     expect(parse("các tỉnh, thành phố")).toMatchObject({ implied: true, scope: { level: "province", national: true } });
+    expect(parse("các địa phương trong tỉnh")).toMatchObject({ bodies: ["Ủy ban nhân dân"], implied: true, scope: { kind: "each", level: "below" } });
   });
 
   it("names families of agencies", () => {

@@ -115,6 +115,9 @@ function isGeneric(text: string): boolean {
 function readCollective(base: MentionParts, head: string, tail: string): MentionParts | null {
   const group = groupOf(head, tail);
   if (group) return { ...base, group, scope: { kind: "each", level: "below", national: group.family === "ministries" } };
+  if (!head && /^địa phương(?!\s+khác)/u.test(lowerForWords(tail))) {
+    return { ...base, bodies: [UNIT_AUTHORITY], implied: true, scope: { kind: "each", level: "below", national: false } };
+  }
   const first = placeWords(tail)[0];
   if (!first || first.start !== 0 || first.kind === "central") return null;
   if (first.kind === "tier") return null;

@@ -255,6 +255,8 @@ describe("resolveMention fan-out", () => {
     expect(r.agencies).toHaveLength(9);
     expect(r.confidence).toBeLessThan(resolve("UBND các huyện, thị xã, thành phố", khanhHoa).confidence);
     expect(names(resolve("các huyện ủy, thị ủy, thành ủy", dakLak))).toHaveLength(15);
+    expect(resolve("các địa phương", khanhHoa).reason).toBe("fan-out: ubnd of 9 districts");
+    expect(names(resolve("các địa phương", cuMgar))).toEqual(["ubnd@Ea Pốk", "ubnd@Quảng Tiến"]);
   });
 
   it("fans out over families of agencies", () => {
