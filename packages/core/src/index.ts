@@ -8,3 +8,8 @@ export * from "./text/tone.js";
 export * from "./parser/parse.js";
 export * from "./registry/keys.js";
 export * from "./registry/snippet.js";
+export * from "./registry/place-words.js";
+export * from "./registry/jurisdiction.js";
+export * from "./registry/mention-parse.js";
+export * from "./registry/catalog.js";
+export * from "./registry/resolve.js";

@@ -7,3 +7,7 @@ export * from "./documents/queries.js";
 export * from "./documents/reparse.js";
 export * from "./registry.js";
 export * from "./inbox.js";
+export * from "./resolution/load-catalog.js";
+export * from "./resolution/document-mentions.js";
+export * from "./resolution/resolve-document.js";
+export * from "./resolution/review.js";
