@@ -20,8 +20,10 @@ export interface DocumentDetail extends DocumentSummary {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function notFound(what: "document" | "file", id: string): ChidaoError {
-  const vi = what === "document" ? "văn bản" : "tệp";
+const WHAT_VI = { document: "văn bản", file: "tệp", mention: "đề cập", agency: "cơ quan", unit: "đơn vị hành chính" } as const;
+
+export function notFound(what: keyof typeof WHAT_VI, id: string | number): ChidaoError {
+  const vi = WHAT_VI[what];
   return new ChidaoError({ code: "NOT_FOUND", vi: `Không tìm thấy ${vi} ${id}.`, en: `No ${what} ${id}.`, details: { id } });
 }
 

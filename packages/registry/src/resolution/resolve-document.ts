@@ -5,6 +5,7 @@
  * ones a person reviewed. Also records the document's jurisdiction (unit and issuer level).
  */
 import { and, eq, isNull, isNotNull } from "drizzle-orm";
+import { notFound } from "../documents/queries.js";
 import { ChidaoError, jurisdictionOf, locateJurisdiction, nameKey, parseMention, resolveMention, type DocumentRecord, type MentionInput, type Resolution } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 import { loadCatalog } from "./load-catalog.js";
@@ -26,7 +27,7 @@ export interface ResolveSummary {
 
 export async function resolveDocument(db: Db, documentId: string): Promise<ResolveSummary> {
   const [doc] = await db.select({ record: documents.record, date: documents.date }).from(documents).where(eq(documents.id, documentId));
-  if (!doc) throw notFound(documentId);
+  if (!doc) throw notFound("document", documentId);
   if (!doc.record) throw new ChidaoError({ code: "INVALID_INPUT", vi: `Văn bản ${documentId} chưa có bản ghi phân tích.`, en: `Document ${documentId} has no parsed record.` });
   const record = doc.record as DocumentRecord;
   const catalog = await loadCatalog(db, { date: doc.date });
@@ -76,10 +77,6 @@ function isCollective(mention: MentionInput): boolean {
 function linksOf(mentionId: number, r: Resolution): (typeof mentionAgencies.$inferInsert)[] {
   if (r.status === "resolved") return r.agencies.map((agencyId) => ({ mentionId, agencyId, rank: 0, kind: "resolved" as const }));
   return r.candidates.map((agencyId, rank) => ({ mentionId, agencyId, rank, kind: "candidate" as const }));
-}
-
-export function notFound(documentId: string): ChidaoError {
-  return new ChidaoError({ code: "NOT_FOUND", vi: `Không tìm thấy văn bản ${documentId}.`, en: `Document ${documentId} not found.`, details: { documentId } });
 }
 
 /** The key a settled mention is remembered under: what resolveMention matches whole. */

@@ -6,6 +6,7 @@
  * ("các cơ quan, đơn vị liên quan") name no standing agency and stay out of the queue.
  */
 import { and, asc, eq, inArray, isNull, not, like, sql } from "drizzle-orm";
+import { notFound } from "../documents/queries.js";
 import { ChidaoError } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 import { mentionAliasKey } from "./resolve-document.js";
@@ -87,7 +88,7 @@ export async function settleMention(db: Db, mentionId: number, agencyIds: readon
       .from(mentions)
       .innerJoin(documents, eq(documents.id, mentions.documentId))
       .where(eq(mentions.id, mentionId));
-    if (!m) throw new ChidaoError({ code: "NOT_FOUND", vi: `Không tìm thấy đề cập ${mentionId}.`, en: `Mention ${mentionId} not found.`, details: { mentionId } });
+    if (!m) throw notFound("mention", mentionId);
     const found = await tx.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, chosen));
     if (found.length !== chosen.length) throw invalid("Có cơ quan không tồn tại.", "Some chosen agencies do not exist.", { agencyIds: chosen });
     await tx.update(mentions).set({ status: "resolved", confidence: 1, reason: "chosen in review", reviewedAt: new Date() }).where(eq(mentions.id, mentionId));
