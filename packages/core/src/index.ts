@@ -7,3 +7,4 @@ export * from "./text/encoding.js";
 export * from "./text/tone.js";
 export * from "./parser/parse.js";
 export * from "./registry/keys.js";
+export * from "./registry/roles.js";
