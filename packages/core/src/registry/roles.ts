@@ -14,6 +14,18 @@ import { PROVINCE_ROLES } from "./roles-province.js";
 
 export type UnitLevel = Exclude<AdminLevel, "central">;
 
+/** Every AgencyKind, for checking one given at run time (a Record so a new kind must be added here). */
+const KINDS: Readonly<Record<AgencyKind, true>> = {
+  people_committee: true, people_council: true, party_committee: true, party_board: true, party_delegation: true,
+  department: true, ministry: true, government: true, front: true, mass_organisation: true, police: true,
+  military: true, border_guard: true, steering_committee: true, command_center: true, community_team: true,
+  office: true, court_procuracy: true, health_facility: true, press: true, locality: true, other: true,
+};
+
+export function isAgencyKind(value: string): value is AgencyKind {
+  return Object.hasOwn(KINDS, value);
+}
+
 /** What naming a unit's agencies needs to know about the unit. */
 export interface UnitFacts {
   /** GSO code, e.g. "56" for Khánh Hòa. */
