@@ -13,3 +13,4 @@ export * from "./registry/jurisdiction.js";
 export * from "./registry/mention-parse.js";
 export * from "./registry/catalog.js";
 export * from "./registry/resolve.js";
+export * from "./registry/roles.js";

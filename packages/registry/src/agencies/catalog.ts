@@ -1,0 +1,72 @@
+/**
+ * @module agencies/catalog
+ * Reading the agency catalog: the agencies of a unit (or the central bodies), searched by name on
+ * their aliases' keys, and one agency with its aliases. An agency is in force on a date when the
+ * date is within its period and it had not been retired before that day.
+ */
+import { and, asc, eq, exists, gt, isNull, like, lte, or, sql, type SQL } from "drizzle-orm";
+import { ChidaoError, nameKey } from "@chidao/core";
+import { schema, type Db } from "@chidao/db";
+import type { IsoDate } from "../hierarchy/units.js";
+
+const { agencies, agencyAliases } = schema;
+
+export type Agency = typeof agencies.$inferSelect;
+export type AgencyAlias = typeof agencyAliases.$inferSelect;
+export interface AgencyWithAliases extends Agency {
+  aliases: AgencyAlias[];
+}
+
+export interface ListAgenciesQuery {
+  /** The unit whose agencies to list; null for the central bodies. */
+  unitId: number | null;
+  /** Matches any alias (the name included) whose key contains the query's key; prefix matches first. */
+  query?: string;
+  /** Only agencies in force on this date. */
+  on?: IsoDate;
+  limit?: number;
+}
+
+export async function listAgencies(db: Db, q: ListAgenciesQuery): Promise<Agency[]> {
+  const conditions: SQL[] = [q.unitId === null ? isNull(agencies.unitId) : eq(agencies.unitId, q.unitId)];
+  if (q.on) conditions.push(agencyInForce(q.on));
+  const key = q.query ? nameKey(q.query) : "";
+  if (key) conditions.push(exists(aliasMatching(db, `%${escapeLike(key)}%`)));
+  const order = key ? [sql`case when ${exists(aliasMatching(db, `${escapeLike(key)}%`))} then 0 else 1 end`, asc(agencies.name)] : [asc(agencies.name)];
+  return db.select().from(agencies).where(and(...conditions)).orderBy(...order).limit(q.limit ?? 50);
+}
+
+export async function getAgency(db: Db, id: number): Promise<AgencyWithAliases> {
+  const [agency] = await db.select().from(agencies).where(eq(agencies.id, id));
+  if (!agency) throw agencyNotFound(id);
+  const aliases = await db.select().from(agencyAliases).where(eq(agencyAliases.agencyId, id)).orderBy(asc(agencyAliases.id));
+  return { ...agency, aliases };
+}
+
+/**
+ * In force on `on`: validFrom ≤ on < validTo, and not retired before that day (Vietnam time), so a
+ * document dated the day of the retirement still resolves and one dated after does not.
+ */
+export function agencyInForce(on: IsoDate): SQL {
+  return and(
+    or(isNull(agencies.validFrom), lte(agencies.validFrom, on)),
+    or(isNull(agencies.validTo), gt(agencies.validTo, on)),
+    or(isNull(agencies.retiredAt), sql`(${agencies.retiredAt} at time zone 'Asia/Ho_Chi_Minh')::date >= ${on}::date`),
+  ) as SQL;
+}
+
+function aliasMatching(db: Db, pattern: string) {
+  return db
+    .select({ one: sql`1` })
+    .from(agencyAliases)
+    .where(and(eq(agencyAliases.agencyId, agencies.id), like(agencyAliases.aliasKey, pattern)));
+}
+
+/** A name key holds letters, digits, spaces and "&"; escape LIKE's own characters anyway. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function agencyNotFound(id: number): ChidaoError {
+  return new ChidaoError({ code: "NOT_FOUND", vi: `Không có cơ quan số ${id}`, en: `No agency ${id}`, details: { agencyId: id } });
+}
