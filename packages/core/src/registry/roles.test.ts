@@ -141,3 +141,15 @@ describe("central bodies and role lookup", () => {
     }
   });
 });
+
+describe("roleNames", () => {
+  it("holds every unit-free name of each role once, with the role's period", async () => {
+    const { roleNames } = await import("./roles.js");
+    const names = roleNames();
+    const of = (roleKey: string) => names.filter((n) => n.roleKey === roleKey).map((n) => n.name);
+    expect(of("so-y-te")).toEqual(expect.arrayContaining(["Sở Y tế", "Sở Y tế tỉnh", "Sở Y tế thành phố"]));
+    expect(names.some((n) => n.name.includes("{"))).toBe(false);
+    const keys = names.map((n) => `${n.level}:${n.roleKey}:${nameKey(n.name)}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

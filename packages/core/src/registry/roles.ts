@@ -216,3 +216,46 @@ function overlap(aFrom: string | null, aTo: string | null, bFrom: string | null,
 }
 
 export { CENTRAL_BODIES, PROVINCE_ROLES, DISTRICT_ROLES, COMMUNE_ROLES };
+
+/** The unit types a level's units are written with (GSO lists 2021 and 2025). */
+const UNIT_TYPES: Readonly<Record<UnitLevel, readonly string[]>> = {
+  province: ["Tỉnh", "Thành phố"],
+  district: ["Huyện", "Quận", "Thị xã", "Thành phố"],
+  commune: ["Xã", "Phường", "Thị trấn", "Đặc khu"],
+};
+
+export interface RoleName {
+  roleKey: string;
+  level: UnitLevel;
+  name: string;
+  /** The role's period (ISO; `until` exclusive), when it did not span both lists. */
+  from: string | null;
+  until: string | null;
+}
+
+/**
+ * Every name a local role is written by that does not name its unit ("Sở Y tế", "Sở YT", "Công an
+ * tỉnh", "Thành ủy"): the same for every unit of a level, so a catalog holds them once instead of
+ * one alias row per unit. Names with the unit's name are read as place + role by the resolver.
+ */
+export function roleNames(): RoleName[] {
+  const out: RoleName[] = [];
+  const seen = new Set<string>();
+  for (const level of Object.keys(ROLES_BY_LEVEL) as UnitLevel[]) {
+    for (const role of ROLES_BY_LEVEL[level]) {
+      for (const unitType of UNIT_TYPES[level]) {
+        const unit: UnitFacts = { code: "", level, name: "{unit}", unitType, validFrom: null, validTo: null };
+        const name = fillTemplate(pick(role.name, unitType), unit);
+        const templates = [name, ...role.aliases.map((a) => fillTemplate(a, unit)), ...(role.fullName === undefined ? [`${name} ${unitType.toLocaleLowerCase("vi")}`] : [])];
+        for (const text of templates) {
+          if (text.includes("{unit}")) continue;
+          const key = `${level}:${role.roleKey}:${nameKey(text)}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push({ roleKey: role.roleKey, level, name: text, from: role.from ?? null, until: role.until ?? null });
+        }
+      }
+    }
+  }
+  return out;
+}

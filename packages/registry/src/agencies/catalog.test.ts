@@ -103,8 +103,9 @@ describe.each(testBackends())("agency catalog on $name", (backend) => {
     await removeAlias(db, alias.id);
     await removeAlias(db, anywhere.id);
     expect(await listAgencies(db, { unitId: unit.id, query: "SYT Khánh" })).toEqual([]);
-    const agency = await getAgency(db, id);
-    const nameAlias = agency.aliases.find((a) => a.alias === "Sở Y tế");
+    // A user agency's name is one of its alias rows (a standing agency's names are its role's).
+    const own = await addAgency(db, { unitId: unit.id, name: "Ban Quản lý Khu kinh tế Vân Phong", kind: "other" });
+    const nameAlias = (await getAgency(db, own.id)).aliases.find((a) => a.alias === "Ban Quản lý Khu kinh tế Vân Phong");
     const refused = await removeAlias(db, nameAlias?.id ?? -1).catch((e: unknown) => e);
     expect(isChidaoError(refused) && refused.code).toBe("INVALID_INPUT");
     const gone = await removeAlias(db, 99_999_999).catch((e: unknown) => e);

@@ -4,8 +4,8 @@
  * their aliases' keys, and one agency with its aliases. An agency is in force on a date when the
  * date is within its period and it had not been retired before that day.
  */
-import { and, asc, eq, exists, gt, isNull, like, lte, or, sql, type SQL } from "drizzle-orm";
-import { ChidaoError, nameKey } from "@chidao/core";
+import { and, asc, eq, exists, gt, inArray, isNull, like, lte, or, sql, type SQL } from "drizzle-orm";
+import { ChidaoError, nameKey, roleNames } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 import type { IsoDate } from "../hierarchy/units.js";
 
@@ -31,8 +31,8 @@ export async function listAgencies(db: Db, q: ListAgenciesQuery): Promise<Agency
   const conditions: SQL[] = [q.unitId === null ? isNull(agencies.unitId) : eq(agencies.unitId, q.unitId)];
   if (q.on) conditions.push(agencyInForce(q.on));
   const key = q.query ? nameKey(q.query) : "";
-  if (key) conditions.push(exists(aliasMatching(db, `%${escapeLike(key)}%`)));
-  const order = key ? [sql`case when ${exists(aliasMatching(db, `${escapeLike(key)}%`))} then 0 else 1 end`, asc(agencies.name)] : [asc(agencies.name)];
+  if (key) conditions.push(namedLike(db, key, false));
+  const order = key ? [sql`case when ${namedLike(db, key, true)} then 0 else 1 end`, asc(agencies.name)] : [asc(agencies.name)];
   return db.select().from(agencies).where(and(...conditions)).orderBy(...order).limit(q.limit ?? 50);
 }
 
@@ -53,6 +53,17 @@ export function agencyInForce(on: IsoDate): SQL {
     or(isNull(agencies.validTo), gt(agencies.validTo, on)),
     or(isNull(agencies.retiredAt), sql`(${agencies.retiredAt} at time zone 'Asia/Ho_Chi_Minh')::date >= ${on}::date`),
   ) as SQL;
+}
+
+/** The role names every unit's agencies answer to (roleNames()), by name key. */
+const ROLE_NAME_KEYS = roleNames().map((r) => ({ roleKey: r.roleKey, key: nameKey(r.name) }));
+
+/** The agency's name, one of its aliases, or its role's names hold the key (at the start, if `prefix`). */
+function namedLike(db: Db, key: string, prefix: boolean): SQL {
+  const pattern = prefix ? `${escapeLike(key)}%` : `%${escapeLike(key)}%`;
+  const roles = [...new Set(ROLE_NAME_KEYS.filter((r) => (prefix ? r.key.startsWith(key) : r.key.includes(key))).map((r) => r.roleKey))];
+  const byRole = roles.length ? [and(sql`${agencies.unitId} is not null`, inArray(agencies.roleKey, roles))] : [];
+  return or(exists(aliasMatching(db, pattern)), ...byRole) as SQL;
 }
 
 function aliasMatching(db: Db, pattern: string) {

@@ -151,11 +151,10 @@ async function importAgencies(tx: Db, imported: readonly ImportedUnit[]): Promis
  * A central body's names hold anywhere.
  */
 function seedAliases(agencyId: number, { unitId, agency }: AgencySeed): AliasRow[] {
-  const row = (alias: string, scopeUnitId: number | null): AliasRow => ({ agencyId, alias, aliasKey: nameKey(alias), scopeUnitId });
-  const scoped = [agency.name, ...agency.aliases].map((alias) => row(alias, unitId));
-  const fullKey = nameKey(agency.fullName);
-  const full = unitId !== null && !scoped.some((s) => s.aliasKey === fullKey) ? [row(agency.fullName, null)] : [];
-  return [...scoped, ...full];
+  // A unit's standing agency needs no rows: its role's names are the same in every unit and the
+  // catalog holds them once (roleNames()); a name with the place is read as place + role.
+  if (unitId !== null) return [];
+  return [agency.name, ...agency.aliases].map((alias) => ({ agencyId, alias, aliasKey: nameKey(alias), scopeUnitId: null }));
 }
 
 const AGENCY_COLUMNS: readonly ColumnSpec<AgencySeed>[] = [

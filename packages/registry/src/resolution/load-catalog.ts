@@ -7,10 +7,13 @@
  */
 import { and, gt, isNull, lte, or, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { memoryCatalog, type AgencyCatalog, type AdminLevel, type UnitLevel } from "@chidao/core";
+import { memoryCatalog, roleNames, type AgencyCatalog, type AdminLevel, type UnitLevel } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 
 const { units, agencies, agencyAliases } = schema;
+
+/** The names of the standing roles, as data (the same for every unit of a level). */
+const ROLE_NAMES = roleNames();
 
 export interface CatalogOptions {
   /** ISO date the catalogue is cut to; null: what is in force now. */
@@ -40,5 +43,6 @@ export async function loadCatalog(db: Db, options: CatalogOptions): Promise<Agen
     units: unitRows.map((u) => ({ ...u, level: u.level as UnitLevel })),
     agencies: agencyRows.filter((a) => a.unitId === null || known.has(a.unitId)).map((a) => ({ ...a, level: a.level as AdminLevel })),
     aliases: aliasRows,
+    roleNames: ROLE_NAMES.filter((r) => options.date === null ? r.until === null : (r.from === null || r.from <= options.date) && (r.until === null || r.until > options.date)),
   });
 }
