@@ -27,6 +27,12 @@ export interface Running {
 export async function serve(options: ServeOptions = {}): Promise<Running> {
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir ?? "data" });
   const registry = new Registry(database, options);
+  try {
+    await registry.ensureHierarchy();
+  } catch (e) {
+    await registry.close();
+    throw e;
+  }
   const app = await buildApp(registry, { logger: options.logger ?? false });
   try {
     await app.listen({ port: options.port ?? 3000, host: options.host ?? "127.0.0.1" });

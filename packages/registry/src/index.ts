@@ -11,6 +11,7 @@ export * from "./resolution/load-catalog.js";
 export * from "./resolution/document-mentions.js";
 export * from "./resolution/resolve-document.js";
 export * from "./resolution/review.js";
+export * from "./resolution/catalog-cache.js";
 export * from "./hierarchy/import.js";
 export * from "./hierarchy/units.js";
 export * from "./agencies/catalog.js";

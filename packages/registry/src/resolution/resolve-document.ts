@@ -9,6 +9,7 @@ import { notFound } from "../documents/queries.js";
 import { ChidaoError, jurisdictionOf, locateJurisdiction, nameKey, parseMention, resolveMention, type DocumentRecord, type MentionInput, type Resolution } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 import { loadCatalog } from "./load-catalog.js";
+import type { CatalogCache } from "./catalog-cache.js";
 import { documentMentions } from "./document-mentions.js";
 
 const { documents, mentions, mentionAgencies } = schema;
@@ -25,12 +26,13 @@ export interface ResolveSummary {
   kept: number;
 }
 
-export async function resolveDocument(db: Db, documentId: string): Promise<ResolveSummary> {
+/** `catalogs`: a cache shared across documents (a batch, a server); without it the catalogue is loaded for this document alone. */
+export async function resolveDocument(db: Db, documentId: string, catalogs?: CatalogCache): Promise<ResolveSummary> {
   const [doc] = await db.select({ record: documents.record, date: documents.date }).from(documents).where(eq(documents.id, documentId));
   if (!doc) throw notFound("document", documentId);
   if (!doc.record) throw new ChidaoError({ code: "INVALID_INPUT", vi: `Văn bản ${documentId} chưa có bản ghi phân tích.`, en: `Document ${documentId} has no parsed record.` });
   const record = doc.record as DocumentRecord;
-  const catalog = await loadCatalog(db, { date: doc.date });
+  const catalog = catalogs ? await catalogs.get(db, doc.date) : await loadCatalog(db, { date: doc.date });
   const jurisdiction = jurisdictionOf({ issuer: record.issuer?.name ?? null, parent: record.issuer?.parent ?? null, place: record.place, recipients: record.recipients, date: doc.date });
   const scope = locateJurisdiction(jurisdiction, catalog);
   const placed = documentMentions(record).map((p) => ({ ...p, resolution: resolveMention(p.mention, scope, catalog) }));
