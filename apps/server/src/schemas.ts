@@ -23,7 +23,16 @@ export const Snippet = z.object({ text: z.string(), marks: z.array(z.object({ st
 
 export const SearchHit = DocumentSummary.extend({ rank: z.number(), snippet: Snippet.nullable() }).meta({ id: "SearchHit" });
 
-export const SearchPage = z.object({ items: z.array(SearchHit), total: z.number(), limit: z.number(), offset: z.number() }).meta({ id: "SearchPage" });
+export const SearchPage = z
+  .object({
+    items: z.array(SearchHit),
+    total: z.number(),
+    totalExact: z.boolean().describe("false: `total` is an estimate (too many matches to count and rank)"),
+    sort: z.enum(["relevance", "date"]).describe("relevance (heading words) for up to 2,000 matches; newest first otherwise or without a query"),
+    limit: z.number(),
+    offset: z.number(),
+  })
+  .meta({ id: "SearchPage" });
 
 const isoDate = z.iso.date().describe("YYYY-MM-DD");
 

@@ -145,6 +145,10 @@ export const documents = pgTable(
     search: tsvector("search").generatedAlwaysAs(
       sql`setweight(to_tsvector('simple'::regconfig, chidao_fold(coalesce(subject, '') || ' ' || coalesce(code, ''))), 'A') || setweight(to_tsvector('simple'::regconfig, chidao_fold(coalesce(issuer, ''))), 'B') || setweight(to_tsvector('simple'::regconfig, chidao_fold(left(coalesce(text, ''), 200000))), 'D')`,
     ),
+    /** The heading words alone (subject, code, issuer): small and stored inline, so ranking reads it cheaply. */
+    titleSearch: tsvector("title_search").generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple'::regconfig, chidao_fold(coalesce(subject, '') || ' ' || coalesce(code, ''))), 'A') || setweight(to_tsvector('simple'::regconfig, chidao_fold(coalesce(issuer, ''))), 'B')`,
+    ),
   },
   (t) => [
     uniqueIndex("documents_sha256").on(t.sha256),
@@ -153,6 +157,8 @@ export const documents = pgTable(
     index("documents_date").on(t.date),
     index("documents_unit").on(t.unitId),
     index("documents_search").using("gin", t.search),
+    index("documents_status_date").on(t.status, t.date.desc().nullsLast(), t.id),
+    index("documents_status_type_date").on(t.status, t.typeCode, t.date.desc().nullsLast(), t.id),
   ],
 );
 

@@ -40,35 +40,93 @@ export interface SearchHit extends DocumentSummary {
   snippet: Snippet | null;
 }
 
+
+export const MAX_PAGE = 100;
+
 export interface SearchPage {
   items: SearchHit[];
   total: number;
+  /** false when `total` is the planner's estimate (more matches than RANKED_AT_MOST). */
+  totalExact: boolean;
+  /** "relevance" ranks by the heading words; "date" (newest first) when there is no query or too many matches to rank. */
+  sort: "relevance" | "date";
   limit: number;
   offset: number;
 }
 
-export const MAX_PAGE = 100;
+/**
+ * Up to this many matches are ranked (and counted exactly); a broader query lists its matches
+ * newest first with an estimated total, so that even "phong chong dich" over 100,000
+ * directives answers in milliseconds: ranking reads every match, a date order only a page.
+ */
+export const RANKED_AT_MOST = 2000;
 
 export async function searchDocuments(db: Db, query: SearchQuery): Promise<SearchPage> {
   const limit = Math.min(Math.max(query.limit ?? 20, 1), MAX_PAGE);
   const offset = Math.max(query.offset ?? 0, 0);
   const text = query.q?.trim() ?? "";
-  const tsquery = sql`websearch_to_tsquery('simple'::regconfig, chidao_fold(${text}))`;
   const conditions = filtersOf(query);
-  if (text) conditions.push(sql`${documents.search} @@ ${tsquery}`);
-  const rank = text ? sql<number>`ts_rank_cd(${documents.search}, ${tsquery})` : sql<number>`0::real`;
-  const order = text ? [sql`${rank} desc`, sql`${documents.date} desc nulls last`, documents.id] : [sql`${documents.date} desc nulls last`, documents.id];
+  if (!text) return byDate(db, conditions, { limit, offset, text, exact: true });
+  const tsquery = sql`websearch_to_tsquery('simple'::regconfig, chidao_fold(${text}))`;
+  conditions.push(sql`${documents.search} @@ ${tsquery}`);
+  // The planner's estimate is cheap: above the cap, skip the bounded probe.
+  if ((await estimatedMatches(db, conditions)) > RANKED_AT_MOST) return byDate(db, conditions, { limit, offset, text, exact: false });
+  const ranked = await byRank(db, conditions, tsquery, { limit, offset, text });
+  return ranked ?? byDate(db, conditions, { limit, offset, text, exact: false });
+}
+
+interface PageSpec {
+  limit: number;
+  offset: number;
+  text: string;
+}
+
+/** Ranks the matches by the heading words, if there are at most RANKED_AT_MOST; else null. */
+async function byRank(db: Db, conditions: SQL[], tsquery: SQL, page: PageSpec): Promise<SearchPage | null> {
+  const { rows } = await db.execute<SummaryRow & { rank: number; total: number }>(sql`
+    with matched as materialized (
+      select id, title_search, date from documents where ${and(...conditions)} limit ${RANKED_AT_MOST + 1}
+    ), counted as (select count(*)::int as total from matched)
+    select d.id, d.status, d.code, d.type_code as "typeCode", d.type_name as "typeName", d.date::text as date, d.issuer, d.subject,
+      ts_rank_cd(m.title_search, ${tsquery})::float8 as rank, counted.total
+    from matched m join documents d on d.id = m.id, counted
+    where counted.total <= ${RANKED_AT_MOST}
+    order by rank desc, m.date desc nulls last, m.id
+    limit ${page.limit} offset ${page.offset}`);
+  if (!rows.length) {
+    const total = await countMatches(db, conditions, RANKED_AT_MOST + 1);
+    if (total > RANKED_AT_MOST) return null;
+    return { items: [], total, totalExact: true, sort: "relevance", limit: page.limit, offset: page.offset };
+  }
+  return { items: await withSnippets(db, rows, page.text), total: rows[0]!.total, totalExact: true, sort: "relevance", limit: page.limit, offset: page.offset };
+}
+
+/** Newest first; the total exact when asked, else the planner's estimate. */
+async function byDate(db: Db, conditions: SQL[], page: PageSpec & { exact: boolean }): Promise<SearchPage> {
   const rows = await db
-    .select({ ...summaryColumns, rank, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select(summaryColumns)
     .from(documents)
     .where(and(...conditions))
-    .orderBy(...order)
-    .limit(limit)
-    .offset(offset);
-  const total = rows[0]?.total ?? (offset > 0 ? await countMatches(db, conditions) : 0);
+    .orderBy(sql`${documents.date} desc nulls last`, documents.id)
+    .limit(page.limit)
+    .offset(page.offset);
+  const total = page.exact ? await countMatches(db, conditions) : Math.max(await estimatedMatches(db, conditions), page.offset + rows.length);
+  return { items: await withSnippets(db, rows.map((r) => ({ ...r, rank: 0 })), page.text), total, totalExact: page.exact, sort: "date", limit: page.limit, offset: page.offset };
+}
+
+type SummaryRow = Parameters<typeof toSummary>[0];
+
+async function withSnippets(db: Db, rows: (SummaryRow & { rank: number })[], text: string): Promise<SearchHit[]> {
   const snippets = text ? await snippetsFor(db, rows.map((r) => r.id), text) : new Map<string, Snippet>();
-  const items = rows.map(({ total: _total, ...row }) => ({ ...toSummary(row), rank: Number(row.rank), snippet: snippets.get(row.id) ?? null }));
-  return { items, total, limit, offset };
+  return rows.map((row) => ({ ...toSummary(row), rank: Number(row.rank), snippet: snippets.get(row.id) ?? null }));
+}
+
+async function estimatedMatches(db: Db, conditions: SQL[]): Promise<number> {
+  const probe = db.select({ one: sql`1` }).from(documents).where(and(...conditions));
+  const { rows } = await db.execute<{ "QUERY PLAN": unknown }>(sql`explain (format json) ${probe.getSQL()}`);
+  const plan = rows[0]?.["QUERY PLAN"];
+  const parsed = (typeof plan === "string" ? JSON.parse(plan) : plan) as { Plan?: { "Plan Rows"?: number } }[] | undefined;
+  return Math.round(parsed?.[0]?.Plan?.["Plan Rows"] ?? 0);
 }
 
 function filtersOf(query: SearchQuery): SQL[] {
@@ -81,9 +139,10 @@ function filtersOf(query: SearchQuery): SQL[] {
   return conditions;
 }
 
-async function countMatches(db: Db, conditions: SQL[]): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(documents).where(and(...conditions));
-  return row?.n ?? 0;
+async function countMatches(db: Db, conditions: SQL[], atMost?: number): Promise<number> {
+  const matching = db.select({ one: sql`1` }).from(documents).where(and(...conditions));
+  const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from (${atMost === undefined ? matching : matching.limit(atMost)}) m`);
+  return rows[0]?.n ?? 0;
 }
 
 async function snippetsFor(db: Db, ids: string[], query: string): Promise<Map<string, Snippet>> {

@@ -1,0 +1,3 @@
+ALTER TABLE "documents" ADD COLUMN "title_search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, chidao_fold(coalesce(subject, '') || ' ' || coalesce(code, ''))), 'A') || setweight(to_tsvector('simple'::regconfig, chidao_fold(coalesce(issuer, ''))), 'B')) STORED;--> statement-breakpoint
+CREATE INDEX "documents_status_date" ON "documents" USING btree ("status","date" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "documents_status_type_date" ON "documents" USING btree ("status","type_code","date" DESC NULLS LAST,"id");
