@@ -94,6 +94,18 @@ describe("hand-written lookups agree with what they replace", () => {
       for (const end of ends) expect(readAgencyList(shared, 0, end)).toEqual(readAgencyList(toSource(s), 0, end));
     }));
   });
+  it("WordKey reads the word, its bare form and their hashes as the patterns say", () => {
+    const hash = (w: string) => Array.from({ length: w.length }, (_, i) => w.charCodeAt(i)).reduce((h, c) => (Math.imul(h, 31) + c) & 0x3fffffff, 0);
+    const units = fc.constantFrom("sở", "y", "tế", ".", ",", ";", ":", ")", "(", " ", "\n", "\t", "a", "Đ", "\u{1F600}");
+    const words = fc.array(units, { maxLength: 14 }).map((p) => p.join(""));
+    fc.assert(fc.property(words, fc.nat(30), (s, at) => {
+      const key = new WordKey().set(s, at);
+      const word = /^[^ ,\n\t]*/.exec(s.slice(at, at + 24))![0];
+      const bare = word.replace(/[.,;:)]+$/, "");
+      expect([key.end, key.hash, key.bareEnd, key.bareHash]).toEqual([at + word.length, hash(word), at + bare.length, hash(bare)]);
+    }), { numRuns: 5000 });
+  });
+
   it("FirstPairs never rules out an entry that starts at the offset", () => {
     const entries = fc.array(text, { minLength: 1, maxLength: 6 });
     fc.assert(fc.property(entries, fc.nat(), text, text, (es, pick, before, after) => {
