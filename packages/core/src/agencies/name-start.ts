@@ -74,6 +74,14 @@ export function spacesBeforeLetter(text: string, units: Uint16Array, at: number)
   return letter ? j - at : 0;
 }
 
+/**
+ * `/^[\p{L}]/u.test(text[i] ?? "")` for `c = text.charCodeAt(i)`: one unit (a lone surrogate is no
+ * letter, and past the end charCodeAt is NaN, no letter either), by table below U+2000.
+ */
+export function isLetterUnit(c: number): boolean {
+  return c < 0x2000 ? LETTER[c] === 1 : c >= 0x2000 && LETTER_AT.test(String.fromCharCode(c));
+}
+
 /** A letter (one code point, so a surrogate pair) at the start of a string. */
 const LETTER_AT = /^\p{L}/u;
 

@@ -2,7 +2,7 @@ import { FirstPairs } from "./first-pairs.js";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { lowerChars } from "../text/fold.js";
-import { findAgencies, hasPluralWord, levelOf, readAgencyList, toSource } from "./recognize.js";
+import { endsWithUnitWord, findAgencies, hasPluralWord, levelOf, readAgencyList, toSource } from "./recognize.js";
 import { isBoundary, standsAt } from "./stands-at.js";
 import { NameWordsAt, sortedCompounds, sortedStops } from "./name-words.js";
 import { WordIndex, WordKey } from "./word-index.js";
@@ -104,6 +104,16 @@ describe("hand-written lookups agree with what they replace", () => {
       const bare = word.replace(/[.,;:)]+$/, "");
       expect([key.end, key.hash, key.bareEnd, key.bareHash]).toEqual([at + word.length, hash(word), at + bare.length, hash(bare)]);
     }), { numRuns: 5000 });
+  });
+
+  it("endsWithUnitWord is UNIT_WORD on the slice", () => {
+    const UNIT_WORD = /(?:^|\s)(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\s*$/u;
+    const bits = fc.constantFrom("tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "thị", "phố", "ấn", "h", "n", " ", "\n", "\u00a0", "a", "x", ",", "\u{1F600}");
+    const s = fc.array(bits, { maxLength: 8 }).map((p) => p.join(""));
+    fc.assert(fc.property(s, fc.nat(30), fc.nat(40), (t, lo, end) => {
+      const e = Math.min(end, t.length);
+      expect(endsWithUnitWord(t, Math.min(lo, e), e)).toBe(UNIT_WORD.test(t.slice(Math.min(lo, e), e)));
+    }), { numRuns: 20000 });
   });
 
   it("FirstPairs never rules out an entry that starts at the offset", () => {
