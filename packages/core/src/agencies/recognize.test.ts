@@ -2,7 +2,7 @@ import { FirstPairs } from "./first-pairs.js";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { lowerChars } from "../text/fold.js";
-import { findAgencies, hasPluralWord, levelOf, readAgencyList, toSource } from "./recognize.js";
+import { endsWithUnitWord, findAgencies, hasPluralWord, levelOf, readAgencyList, toSource } from "./recognize.js";
 import { isBoundary, standsAt } from "./stands-at.js";
 import { NameWordsAt, sortedCompounds, sortedStops } from "./name-words.js";
 import { WordIndex, WordKey } from "./word-index.js";
@@ -94,6 +94,28 @@ describe("hand-written lookups agree with what they replace", () => {
       for (const end of ends) expect(readAgencyList(shared, 0, end)).toEqual(readAgencyList(toSource(s), 0, end));
     }));
   });
+  it("WordKey reads the word, its bare form and their hashes as the patterns say", () => {
+    const hash = (w: string) => Array.from({ length: w.length }, (_, i) => w.charCodeAt(i)).reduce((h, c) => (Math.imul(h, 31) + c) & 0x3fffffff, 0);
+    const units = fc.constantFrom("sở", "y", "tế", ".", ",", ";", ":", ")", "(", " ", "\n", "\t", "a", "Đ", "\u{1F600}");
+    const words = fc.array(units, { maxLength: 14 }).map((p) => p.join(""));
+    fc.assert(fc.property(words, fc.nat(30), (s, at) => {
+      const key = new WordKey().set(s, at);
+      const word = /^[^ ,\n\t]*/.exec(s.slice(at, at + 24))![0];
+      const bare = word.replace(/[.,;:)]+$/, "");
+      expect([key.end, key.hash, key.bareEnd, key.bareHash]).toEqual([at + word.length, hash(word), at + bare.length, hash(bare)]);
+    }), { numRuns: 5000 });
+  });
+
+  it("endsWithUnitWord is UNIT_WORD on the slice", () => {
+    const UNIT_WORD = /(?:^|\s)(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\s*$/u;
+    const bits = fc.constantFrom("tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn", "thị", "phố", "ấn", "h", "n", " ", "\n", "\u00a0", "a", "x", ",", "\u{1F600}");
+    const s = fc.array(bits, { maxLength: 8 }).map((p) => p.join(""));
+    fc.assert(fc.property(s, fc.nat(30), fc.nat(40), (t, lo, end) => {
+      const e = Math.min(end, t.length);
+      expect(endsWithUnitWord(t, Math.min(lo, e), e)).toBe(UNIT_WORD.test(t.slice(Math.min(lo, e), e)));
+    }), { numRuns: 20000 });
+  });
+
   it("FirstPairs never rules out an entry that starts at the offset", () => {
     const entries = fc.array(text, { minLength: 1, maxLength: 6 });
     fc.assert(fc.property(entries, fc.nat(), text, text, (es, pick, before, after) => {

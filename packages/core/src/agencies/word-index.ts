@@ -43,26 +43,32 @@ export class WordKey {
   set(s: string, at: number): this {
     const max = Math.min(s.length, at + 24);
     let h = 0;
-    let bareHash = 0;
-    let bareEnd = at;
     let end = at;
     for (; end < max; end++) {
       const c = s.charCodeAt(end);
-      if (c === 32 || c === 44 || c === 10 || c === 9) break;
+      // The first test spares the four below for letters (all above ","); the result is theirs.
+      if (c <= 44 && (c === 32 || c === 44 || c === 10 || c === 9)) break;
       h = step(h, c);
-      if (!isClosingPunct(c)) {
-        bareHash = h;
-        bareEnd = end + 1;
-      }
     }
+    // The bare word ends after its last unit that is no closing punctuation: found from the end
+    // (trailing ".,;:)" is rare, and then the bare word is hashed again) instead of tested per unit.
+    let bareEnd = end;
+    while (bareEnd > at && isClosingPunct(s.charCodeAt(bareEnd - 1))) bareEnd--;
     this.s = s;
     this.at = at;
     this.end = end;
     this.hash = h;
     this.bareEnd = bareEnd;
-    this.bareHash = bareHash;
+    this.bareHash = bareEnd === end ? h : hashOf(s, at, bareEnd);
     return this;
   }
+}
+
+/** The hash of s[at, end) as WordKey computes it. */
+function hashOf(s: string, at: number, end: number): number {
+  let h = 0;
+  for (let i = at; i < end; i++) h = step(h, s.charCodeAt(i));
+  return h;
 }
 
 export class WordIndex<T> {
@@ -86,8 +92,7 @@ export class WordIndex<T> {
     this.mask = size - 1;
     this.slots = new Array<Bucket<T>[] | undefined>(size).fill(undefined);
     for (const [word, list] of groups) {
-      let hash = 0;
-      for (let i = 0; i < word.length; i++) hash = step(hash, word.charCodeAt(i));
+      const hash = hashOf(word, 0, word.length);
       (this.slots[hash & this.mask] ??= []).push({ word, hash, entries: list });
     }
   }

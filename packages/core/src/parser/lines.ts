@@ -4,7 +4,7 @@
  * so patterns run on folded text and values are cut from the original at the same offsets.
  */
 import type { Span } from "../errors.js";
-import { foldChars, lowerChars } from "../text/fold.js";
+import { foldAndLower } from "../text/fold.js";
 
 export interface Line {
   index: number;
@@ -32,8 +32,7 @@ export interface Doc {
 }
 
 export function toDoc(text: string): Doc {
-  const folded = foldChars(text);
-  const lower = lowerChars(text);
+  const { folded, lower } = foldAndLower(text);
   const lines: Line[] = [];
   let start = 0;
   for (let index = 0; start <= text.length; index++) {

@@ -42,8 +42,17 @@ const DESCRIPTIVE = /^(?:duoc|la|da|dang|khong|bi|thuoc|gom|bao gom|co the|co qu
 const IMPERATIVE = /^(?:chu tri|tang cuong|chi dao|phoi hop|to chuc|ra soat|thuc hien|trien khai|quan triet|xay dung|tong hop|lua chon|thanh lap|chu dong|tiep tuc|day manh|day nhanh|kiem tra|huong dan|thi hanh|khan truong|nang cao|bao dam|dam bao|duy tri|phat huy|treo|long ghep|cung co|tuyen truyen|van dong|bo tri|chuan bi|theo doi|giam sat|xu ly|tap trung|nghien cuu|de xuat|bao cao|cap nhat|quan ly|ho tro|chiu trach nhiem|uu tien|phan cong|danh gia|ban hanh|hoan thien|gui|cung cap|khen thuong|xem xet|tham muu|kip thoi|nghiem tuc|khong de|tuyet doi|kien quyet|tich cuc|thuong xuyen|lam tot|thuc thi|ap dung|tao dieu kien|mo rong|sap xep|huy dong|dieu chinh|bo sung|truy vet|thiet lap|quyet liet|dong vien|phoi hop voi|tiem|xet nghiem|cach ly|lap|soan thao|tham gia|to chuc thuc hien|dang tai|phat dong|chuyen)(?![a-z])/;
 const GENERIC_REST = /^(?:(?:nghiem tuc|khan truong|chu dong|kip thoi|phoi hop|trien khai|thuc hien|to chuc|dam bao noi dung|yeu cau|biet|va|,|\.|\/|\s)+)$/;
 
+/**
+ * One parse's context with its memo of lead analyses (a field rather than a WeakMap keyed by the
+ * context: a WeakMap entry per parse costs an ephemeron-table insert and GC work).
+ */
+interface Run extends TaskContext {
+  leads: Map<number, LeadResult>;
+}
+
 /** Tasks of the outline; `intro` is the preamble's addressee list. */
-export function parseTasks(ctx: TaskContext, outline: Outline): Task[] {
+export function parseTasks(taskContext: TaskContext, outline: Outline): Task[] {
+  const ctx: Run = { ...taskContext, leads: new Map() };
   const intro = introAddressees(ctx, outline.preamble.start, outline.preamble.end);
   if (!intro.length) intro.push(...recipientAgencies(ctx));
   const tasks: Task[] = [];
@@ -62,7 +71,7 @@ function recipientAgencies(ctx: TaskContext): AgencyMention[] {
 }
 
 /** A body without numbered items: each paragraph that asks a named agency to act is a task. */
-function paragraphTasks(ctx: TaskContext, start: number, end: number): Task[] {
+function paragraphTasks(ctx: Run, start: number, end: number): Task[] {
   const tasks: Task[] = [];
   let at = start;
   while (at < end) {
@@ -91,7 +100,7 @@ function isRuleSection(ctx: TaskContext, item: Item): boolean {
   return NON_TASK_TITLE.test(title) || (item.kind === "dieu" && !TASK_TITLE.test(title));
 }
 
-function walk(ctx: TaskContext, item: Item, inherited: AgencyMention[], out: Task[]): void {
+function walk(ctx: Run, item: Item, inherited: AgencyMention[], out: Task[]): void {
   if (isRuleSection(ctx, item)) return;
   const own = analyzeLead(ctx, item.textStart, item.end);
   const childLeads = hasExplicitDescendant(ctx, item);
@@ -103,24 +112,20 @@ function walk(ctx: TaskContext, item: Item, inherited: AgencyMention[], out: Tas
   for (const child of item.children) walk(ctx, child, pass, out);
 }
 
-function hasExplicitDescendant(ctx: TaskContext, item: Item): boolean {
+function hasExplicitDescendant(ctx: Run, item: Item): boolean {
   return item.children.some((c) => {
     const r = analyzeLead(ctx, c.textStart, c.end);
     return (r.explicit && r.lead.length > 0 && !r.descriptive) || hasExplicitDescendant(ctx, c);
   });
 }
 
-const leadCache = new WeakMap<TaskContext, Map<number, LeadResult>>();
-
 /** Who an item (or sentence) in [start, end) addresses (memoized per parse: items are asked twice). */
-export function analyzeLead(ctx: TaskContext, start: number, end: number): LeadResult {
-  let cache = leadCache.get(ctx);
-  if (!cache) leadCache.set(ctx, (cache = new Map()));
+function analyzeLead(ctx: Run, start: number, end: number): LeadResult {
   const key = start * 1e7 + end;
-  const hit = cache.get(key);
+  const hit = ctx.leads.get(key);
   if (hit) return hit;
   const result = analyzeLeadUncached(ctx, start, end);
-  cache.set(key, result);
+  ctx.leads.set(key, result);
   return result;
 }
 
@@ -128,7 +133,7 @@ export function analyzeLead(ctx: TaskContext, start: number, end: number): LeadR
  * "Tổ chức tiêm chủng: Trung tâm Kiểm soát bệnh tật tỉnh chủ trì, …" — a short title before a
  * colon names the work; who does it follows the colon.
  */
-function titledItem(ctx: TaskContext, start: number, sentenceEnd: number, end: number): LeadResult | null {
+function titledItem(ctx: Run, start: number, sentenceEnd: number, end: number): LeadResult | null {
   const colon = ctx.doc.text.indexOf(":", start);
   if (colon < 0 || colon >= sentenceEnd || colon - start > 80 || colon + 1 >= end) return null;
   if (readAgencyList(ctx.src, start, colon).mentions.length) return null;
@@ -136,7 +141,7 @@ function titledItem(ctx: TaskContext, start: number, sentenceEnd: number, end: n
   return after.explicit ? after : null;
 }
 
-function analyzeLeadUncached(ctx: TaskContext, start: number, end: number): LeadResult {
+function analyzeLeadUncached(ctx: Run, start: number, end: number): LeadResult {
   const { doc, src } = ctx;
   const sentenceEnd = firstSentenceEnd(doc.text, start, end);
   const head = doc.folded.slice(start, sentenceEnd).trimStart();
@@ -260,7 +265,7 @@ function makeTask(ctx: TaskContext, item: Item, lead: AgencyMention[], end: numb
   };
 }
 
-function closingTask(ctx: TaskContext, outline: Outline): Task | null {
+function closingTask(ctx: Run, outline: Outline): Task | null {
   const c = outline.closing!;
   const last = outline.items[outline.items.length - 1];
   const ref = last && /^\d+$/.test(last.label) ? String(Number(last.label) + 1) : "closing";
@@ -268,7 +273,7 @@ function closingTask(ctx: TaskContext, outline: Outline): Task | null {
 }
 
 /** A paragraph that names who must act and asks more than the formula "… triển khai thực hiện". */
-function askingTask(ctx: TaskContext, item: Item): Task | null {
+function askingTask(ctx: Run, item: Item): Task | null {
   const r = analyzeLead(ctx, item.start, item.end);
   if (!r.explicit || !r.lead.length) return null;
   const after = ctx.doc.folded.slice(r.lead[r.lead.length - 1]!.span.end, firstSentenceEnd(ctx.doc.text, item.start, item.end));
@@ -300,27 +305,33 @@ export function supportMatches(folded: string): RegExpExecArray[] {
 }
 
 /** Support agencies other than the lead (most items name none, so the lead's keys are seldom made). */
-function notLeading(support: AgencyMention[], lead: AgencyMention[]): AgencyMention[] {
-  if (!support.length) return support;
+function notLeading(support: Support, lead: AgencyMention[]): AgencyMention[] {
+  if (!support.mentions.length) return support.mentions;
   const leadKeys = new Set(lead.map(agencyKey));
-  return support.filter((s) => !leadKeys.has(agencyKey(s)));
+  return support.mentions.filter((_, k) => !leadKeys.has(support.keys[k]!));
+}
+
+/** Support mentions, each agency once, with their agencyKey (made once, reused by notLeading). */
+interface Support {
+  mentions: AgencyMention[];
+  keys: string[];
 }
 
 /** `folded` is the item's folded text, doc.folded.slice(start, end). */
-function supportOf(ctx: TaskContext, start: number, end: number, folded: string): AgencyMention[] {
-  const out: AgencyMention[] = [];
-  const seen = new Set<string>();
+function supportOf(ctx: TaskContext, start: number, end: number, folded: string): Support {
+  const mentions: AgencyMention[] = [];
+  const keys: string[] = [];
   for (const m of supportMatches(folded)) {
     const at = start + m.index + m[0].length;
     const list = readAgencyList(ctx.src, at, end);
     for (const mention of list.mentions) {
       const key = agencyKey(mention);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(mention);
+      if (keys.includes(key)) continue;
+      keys.push(key);
+      mentions.push(mention);
     }
   }
-  return out;
+  return { mentions, keys };
 }
 
 const REPORT = anchored(/(?<![a-z])bao cao(?![a-z])/g, ["bao cao"]);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { codeUnits, fromCodeUnits, mapCodeUnits } from "./codeunits.js";
+import { codeUnits, fromCodeUnits, mapCodeUnits, UnitScratch } from "./codeunits.js";
 import { foldChars } from "./fold.js";
 
 /** Any UTF-16 units, lone surrogates included, plus Vietnamese letters and white space. */
@@ -26,6 +26,29 @@ describe("codeUnits", () => {
     expect(fromCodeUnits(codeUnits(s))).toBe(s);
     expect(mapCodeUnits(s, new Uint16Array(0))).toBe(s);
     expect(mapCodeUnits("a\ud83d", new Uint16Array(0))).toBe("a\ufffd");
+  });
+});
+
+describe("UnitScratch", () => {
+  it("copies as codeUnits does, texts growing and shrinking in turn", () => {
+    const scratch = new UnitScratch();
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), (texts) =>
+        texts.every((s) => {
+          const units = scratch.copy(s);
+          return units.length === s.length && units.every((u, i) => u === s.charCodeAt(i));
+        }),
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("gives a text over its limit a copy of its own, and does not keep it", () => {
+    const scratch = new UnitScratch();
+    const long = "Điều 1. ".repeat(300_000);
+    expect(fromCodeUnits(scratch.copy(long))).toBe(long);
+    expect(scratch.copy("ab").buffer.byteLength).toBeLessThan(long.length);
+    expect(fromCodeUnits(scratch.units(5))).toHaveLength(5);
   });
 });
 

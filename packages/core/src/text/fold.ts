@@ -6,7 +6,7 @@
  * are read from the original.
  */
 
-import { mapCodeUnits } from "./codeunits.js";
+import { fromCodeUnits, mapCodeUnits, UnitScratch } from "./codeunits.js";
 
 const COMBINING = /[\u0300-\u036f]/g;
 const TABLE_SIZE = 0x2000;
@@ -167,6 +167,51 @@ export function shareOf(c: CaseCount, minLetters = 1): number {
 /** Fold and collapse white space: a comparison key ("Khánh  Hoà" → "khanh hoa"). */
 export function foldKey(text: string): string {
   return foldChars(text.normalize("NFC")).replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Lower case of one UTF-16 unit as `lowerChars` gives it inside any text, or NO_UNIT_LOWER when
+ * that depends on more than the unit: a surrogate (half of a code point), a unit whose lower case
+ * is longer (İ → "i̇", which lowerChars keeps or not depending on the whole text) and Σ (lower-cased
+ * to ς or σ by the letters around it: the one context rule of String.prototype.toLowerCase).
+ */
+function lowerUnit(c: number): number {
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3) return NO_UNIT_LOWER;
+  const lower = String.fromCharCode(c).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : NO_UNIT_LOWER;
+}
+
+/** Not a code unit a lower case maps to below LOWER_TABLE_SIZE (U+FFFF lower-cases to itself). */
+const NO_UNIT_LOWER = 0xffff;
+/** lowerUnit of the units below U+2100: letters, and the punctuation of Vietnamese text (“ ” – …). */
+const LOWER_TABLE_SIZE = 0x2100;
+const LOWER_UNIT = new Uint16Array(LOWER_TABLE_SIZE);
+for (let c = 0; c < LOWER_TABLE_SIZE; c++) LOWER_UNIT[c] = lowerUnit(c);
+
+/** foldAndLower's typed copies (it keeps neither: it returns strings decoded from them). */
+const foldScratch = new UnitScratch();
+const lowerScratch = new UnitScratch();
+
+/**
+ * `{ folded: foldChars(text), lower: lowerChars(text) }` from one typed copy of the code units in
+ * one pass. WHY: `toLowerCase` on a text with Vietnamese letters is a slow runtime call, and
+ * foldChars copies the units anyway. Equivalent where it answers: lowerChars keeps the length
+ * when every unit has a one-unit lower case (lowerUnit ≠ NO_UNIT_LOWER), and then equals the
+ * unit-by-unit lower case (no unit but Σ has a context rule). A text with a unit lowerUnit cannot
+ * answer (rare) takes foldChars and lowerChars.
+ */
+export function foldAndLower(text: string): { folded: string; lower: string } {
+  const units = foldScratch.copy(text);
+  const lower = lowerScratch.units(units.length);
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i]!;
+    const l = c < LOWER_TABLE_SIZE ? LOWER_UNIT[c]! : lowerUnit(c);
+    if (l === NO_UNIT_LOWER) return { folded: foldChars(text), lower: lowerChars(text) };
+    lower[i] = l;
+    // FOLD keeps the units it has no entry for (foldChars' rule); no surrogate gets here.
+    if (c < TABLE_SIZE) units[i] = FOLD[c]!;
+  }
+  return { folded: fromCodeUnits(units), lower: fromCodeUnits(lower) };
 }
 
 /** Lower-case keeping diacritics, one UTF-16 unit in, one out (so offsets stay valid). */

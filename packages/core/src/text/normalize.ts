@@ -6,7 +6,7 @@
  * (including wraps separated by blank lines, and words or codes split at a line end).
  */
 import { repairMojibake } from "./encoding.js";
-import { HELD_BACKSLASH, HELD_BAR, HELD_CARET, HELD_FORMFEED, HELD_HASH, HELD_STAR, HELD_UNDERSCORE, LAYOUT_UNIT, scanUnits, unitClasses } from "./unitscan.js";
+import { HELD_BACKSLASH, HELD_BAR, HELD_CARET, HELD_FORMFEED, HELD_HASH, HELD_STAR, HELD_UNDERSCORE, LAYOUT_UNIT, LINE_DIRTY, scanUnits, unitClasses } from "./unitscan.js";
 import { mayBeListMarker, mayBePageNumber, maySectionStart, opensLetterParen } from "./lineguards.js";
 import { caseCount, isSpaceUnit, shareOf, startsLower, startsUpper, type CaseCount } from "./fold.js";
 
@@ -36,7 +36,7 @@ export function normalizeText(raw: string): string {
   }
   const body = stripFrontMatter(text);
   const lineScan = body === raw ? scan : scanUnits(body);
-  let lines = body.split("\n").map((line, k) => (lineScan.dirty[k] ? cleanLine(line, lineScan.held[k]!) : line.trim()));
+  let lines = body.split("\n").map((line, k) => ((lineScan.lines[k]! & LINE_DIRTY) !== 0 ? cleanLine(line, lineScan.lines[k]!) : line.trim()));
   lines = dropPageArtifacts(lines);
   lines = joinWrappedLines(lines);
   return collapseBlankLines(lines).join("\n").trim();
@@ -53,7 +53,7 @@ const TABLE_ROW = /^[^|\n]*\S\s+\|\s+\S[^|\n]*\|\s+\S/;
 /**
  * Markdown and layout cleanup inside a line that needs it; column gaps become one tab. Each
  * pattern needs a character the `includes` guard looks for, so a line skips what cannot match.
- * `held` (HELD_* bits from scanUnits) says which markdown characters the line holds: the
+ * `held` (HELD_* bits from scanUnits' lines) says which markdown characters the line holds: the
  * replacements only remove those (or turn "|" into a tab), so one the line lacks is never
  * found by a later guard either, and its `includes` need not run.
  */
@@ -105,13 +105,19 @@ function lineShape(l: string): number {
 }
 
 /**
+ * repeatedWatermarks' counts per shape (0, 1, 2 = twice or more), reused from call to call: a typed
+ * array of over 64 bytes is allocated outside V8's heap (~0.4 µs, plus GC work), a fill costs ~30 ns.
+ */
+const SHAPE_COUNTS = new Uint8Array(SHAPE_BUCKETS);
+
+/**
  * The lines longer than 12 that match WATERMARK and occur at least twice: what dropPageArtifacts
  * drops as repeated watermarks. A line that occurs twice shares its shape with another, so
  * WATERMARK (~100 ns a line) runs only on lines whose shape is shared; a line of a shape seen
  * once has a count of one either way.
  */
 export function repeatedWatermarks(lines: string[]): Set<string> {
-  const shapes = new Uint8Array(SHAPE_BUCKETS);
+  const shapes = SHAPE_COUNTS.fill(0);
   for (const l of lines) if (l.length > 12 && shapes[lineShape(l)]! < 2) shapes[lineShape(l)]!++;
   const counts = new Map<string, number>();
   const repeated = new Set<string>();
@@ -139,8 +145,14 @@ interface WrapStats {
   blankSeparated: boolean;
 }
 
+/** wrapStats' line lengths, reused from call to call (as SHAPE_COUNTS); grown when a text has more lines. */
+let lengthScratch = new Int32Array(256);
+
 function wrapStats(lines: string[]): WrapStats {
-  const lengths = new Int32Array(lines.reduce((n, l) => (l.length > 0 ? n + 1 : n), 0));
+  let count = 0;
+  for (const l of lines) if (l.length > 0) count++;
+  if (lengthScratch.length < count) lengthScratch = new Int32Array(count * 2);
+  const lengths = lengthScratch.subarray(0, count);
   let k = 0;
   for (const l of lines) if (l.length > 0) lengths[k++] = l.length;
   lengths.sort();

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { repairMojibake } from "./encoding.js";
 import { caseCount, isLowerUnit, isSpaceUnit, isUpperUnit } from "./fold.js";
-import { LAYOUT_UNIT, MARKER_CLASS, MARKER_UNIT, NFC_UNSTABLE, PDF_OI_UNIT, scanUnits, VIQR_UNIT } from "./unitscan.js";
+import { LAYOUT_UNIT, LINE_DIRTY, MARKER_CLASS, MARKER_UNIT, NFC_UNSTABLE, PDF_OI_UNIT, scanUnits, VIQR_UNIT } from "./unitscan.js";
 
 /** Units around every class boundary, surrogates, NFD marks and Vietnamese letters. */
 const UNITS = [
@@ -26,7 +26,7 @@ describe("scanUnits", () => {
         for (const [bit, re] of tests) if (((scan.classes & bit) !== 0) !== re.test(s)) return false;
         if ((scan.classes & NFC_UNSTABLE) === 0 && s.normalize("NFC") !== s) return false;
         const lines = s.split("\n");
-        return scan.dirty.length === lines.length && lines.every((l, k) => (scan.dirty[k] === 1) === /[*#\\^|_\t\f]| {2}/.test(l));
+        return scan.lines.length === lines.length && lines.every((l, k) => ((scan.lines[k]! & LINE_DIRTY) !== 0) === /[*#\\^|_\t\f]| {2}/.test(l));
       }),
       { numRuns: 30000 },
     );
