@@ -12,6 +12,7 @@ import { PARSER_VERSION } from "@chidao/core";
 import { DEFAULT_MAX_BYTES } from "@chidao/extract";
 import type { Registry } from "@chidao/registry";
 import { errorHandler } from "./errors.js";
+import { catalogRoutes } from "./routes/catalog.js";
 import { documentRoutes } from "./routes/documents.js";
 import { healthRoutes } from "./routes/health.js";
 
@@ -30,7 +31,7 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   await app.register(swagger, {
     openapi: {
       info: { title: "chidao API", description: "Chỉ đạo: directive documents, the agencies they task, and the cascade between them.", version: PARSER_VERSION },
-      tags: [{ name: "documents" }, { name: "system" }],
+      tags: [{ name: "documents" }, { name: "catalog" }, { name: "system" }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -39,5 +40,6 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
   healthRoutes(app, registry);
   documentRoutes(app, registry);
+  catalogRoutes(app, registry);
   return app;
 }

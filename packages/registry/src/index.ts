@@ -12,6 +12,7 @@ export * from "./resolution/document-mentions.js";
 export * from "./resolution/resolve-document.js";
 export * from "./resolution/review.js";
 export * from "./resolution/catalog-cache.js";
+export * from "./resolution/mentions-of.js";
 export * from "./hierarchy/import.js";
 export * from "./hierarchy/units.js";
 export * from "./agencies/catalog.js";

@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ChidaoError } from "@chidao/core";
-import type { Registry } from "@chidao/registry";
+import { mentionsOf, type Registry } from "@chidao/registry";
 import { ErrorBody } from "../errors.js";
 import { Cascade, CascadeQuery, DocumentDetail, Id, IngestResult, SearchPage, SearchQuery } from "../schemas.js";
 
@@ -50,6 +50,11 @@ export function documentRoutes(app: FastifyInstance, registry: Registry): void {
       return registry.cascade(request.params.id, request.query.direction, request.query.depth);
     },
   );
+
+  api.get("/api/documents/:id/mentions", { schema: { summary: "The document's agency mentions as resolved", tags: ["documents"], params: z.object({ id: Id }), response: { 200: z.array(z.record(z.string(), z.unknown())), ...errors } } }, async (request) => {
+    await registry.document(request.params.id);
+    return (await mentionsOf(registry.db, request.params.id)) as unknown as Record<string, unknown>[];
+  });
 
   api.get(
     "/api/files/:sha256",

@@ -22,6 +22,11 @@ export async function getUnit(db: Db, id: number): Promise<Unit> {
   return unit;
 }
 
+/** The provinces in force on `on`. */
+export async function provinces(db: Db, on: IsoDate): Promise<Unit[]> {
+  return db.select().from(units).where(and(eq(units.level, "province"), unitInForce(on))).orderBy(asc(units.code));
+}
+
 /** The units directly under a unit that were in force on `on` (all of them without a date). */
 export async function unitChildren(db: Db, unitId: number, on?: IsoDate): Promise<Unit[]> {
   const conditions = [eq(units.parentId, unitId), ...(on ? [unitInForce(on)] : [])];
