@@ -30,6 +30,12 @@ describe("codeUnits", () => {
 });
 
 describe("UnitScratch", () => {
+  it("copies the empty text first, then others (a scanned page's text layer is empty)", () => {
+    const scratch = new UnitScratch();
+    expect(scratch.copy("")).toHaveLength(0);
+    expect(Array.from(scratch.copy("Ab"))).toEqual([65, 98]);
+  });
+
   it("copies as codeUnits does, texts growing and shrinking in turn", () => {
     const scratch = new UnitScratch();
     fc.assert(

@@ -32,7 +32,8 @@ const SCRATCH_MAX_UNITS = 1 << 21;
  */
 export class UnitScratch {
   /** A Buffer where Node's exists (allocUnsafeSlow: an ArrayBuffer of its own, offset 0). */
-  private bytes: Uint8Array = new Uint8Array(0);
+  // A Buffer from the start: an empty text never grows it, and must still be writable.
+  private bytes: Uint8Array = NodeBuffer !== undefined ? NodeBuffer.allocUnsafeSlow(0) : new Uint8Array(0);
 
   /** A view of `length` units of the buffer, contents unspecified. */
   units(length: number): Uint16Array {
