@@ -11,7 +11,7 @@ import { startCluster } from "../scripts/pg-cluster.mjs";
 
 const dist = (p) => import(new URL(`${p}/dist/index.js`, `file://${ROOT}`).href);
 const { openDatabase } = await dist("packages/db");
-const { Registry } = await dist("packages/registry");
+const { Registry, importHierarchy, UNITS_DATA_DIR } = await dist("packages/registry");
 const { codeKey, nameKey } = await dist("packages/core");
 
 const SCALE = Number(process.env.CHIDAO_BENCH_SCALE ?? 1);
@@ -19,6 +19,13 @@ const INGEST_DOCS = Math.max(50, Math.round(10_000 * SCALE));
 const SEARCH_DOCS = Math.max(500, Math.round(100_000 * SCALE));
 const TARGET_SEARCH_P95_MS = 50;
 const fmt = (n, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function hierarchyRow(id, label, registry) {
+  const started = performance.now();
+  const r = await importHierarchy(registry.db, UNITS_DATA_DIR);
+  const seconds = (performance.now() - started) / 1000;
+  return { id, label, input: "data/units (2021 + 2025 lists)", result: `${fmt(seconds, 1)} s (${fmt(r.inserted.units)} units, ${fmt(r.inserted.agencies)} agencies, ${fmt(r.inserted.successors)} successor links)`, target: "", verdict: "info", raw: { seconds, ...r.inserted } };
+}
 
 async function ingestRate(registry, count) {
   const documentAt = makeCorpus(1);
@@ -74,6 +81,7 @@ export async function registryRows() {
   // PGlite, in memory.
   const embedded = new Registry(await openDatabase({ dataDir: "memory" }));
   try {
+    rows.push(await hierarchyRow("e0", "hierarchy import, PGlite", embedded));
     const r = await ingestRate(embedded, INGEST_DOCS);
     rows.push({ id: "e1", label: "ingest, PGlite (whole pipeline)", input: `${fmt(r.count)} generated docs`, result: `${fmt(r.docsPerSec, 1)} docs/s (${fmt(r.seconds, 1)} s; ${r.failed} failed)`, target: "", verdict: "info", raw: r });
     const s = await searchLatency(embedded);
@@ -85,13 +93,15 @@ export async function registryRows() {
   const cluster = process.env.CHIDAO_BENCH_DATABASE_URL ? null : await startCluster({ settings: ["shared_buffers=1GB", "work_mem=32MB"] });
   const url = process.env.CHIDAO_BENCH_DATABASE_URL ?? cluster?.url;
   if (!url) {
+    rows.push({ id: "e0s", label: "hierarchy import, PostgreSQL server", input: "—", result: "skipped: no server", target: "", verdict: "skip" });
     rows.push({ id: "e3", label: "ingest, PostgreSQL server", input: "—", result: "skipped: no server (apt-get install postgresql)", target: "", verdict: "skip" });
     rows.push({ id: "e4", label: "search, PostgreSQL server", input: "—", result: "skipped: no server", target: `p95 < ${TARGET_SEARCH_P95_MS} ms`, verdict: "skip" });
     return rows;
   }
   const server = new Registry(await openDatabase({ url }));
   try {
-    await server.db.execute(sql`truncate documents, files, document_files, citations, mentions, mention_agencies cascade`);
+    await server.db.execute(sql`truncate documents, files, document_files, citations, mentions, mention_agencies, units, unit_successors, agencies, agency_aliases cascade`);
+    rows.push(await hierarchyRow("e0s", "hierarchy import, PostgreSQL server", server));
     const r = await ingestRate(server, INGEST_DOCS);
     rows.push({ id: "e3", label: "ingest, PostgreSQL server", input: `${fmt(r.count)} generated docs`, result: `${fmt(r.docsPerSec, 1)} docs/s (${fmt(r.seconds, 1)} s; ${r.failed} failed)`, target: "", verdict: "info", raw: r });
     const fillStarted = performance.now();

@@ -1,6 +1,8 @@
 // `npm run bench`: parser and extraction throughput, and the big-input timings, measured on the
 // built JS (packages/*/dist). Prints a table, writes bench/results.json, exits 1 if a target fails.
-// Every case runs in a worker with a time limit, so the whole bench stays under two minutes.
+// Every parser case runs in a worker with a time limit. Then the registry rows (bench/registry.mjs:
+// hierarchy import, ingestion of generated documents, search latency on PGlite and on a private
+// PostgreSQL server): CHIDAO_BENCH_SCALE=0.1 for a quick run, CHIDAO_BENCH_REGISTRY=0 to skip them.
 import { existsSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -55,7 +57,7 @@ function printTable(rows) {
 }
 
 async function main() {
-  for (const pkg of ["core", "extract"]) {
+  for (const pkg of ["core", "extract", "db", "registry"]) {
     if (!existsSync(join(ROOT, `packages/${pkg}/dist/index.js`))) {
       console.error(`bench: packages/${pkg}/dist is missing: run \`npm run build\` first`);
       process.exit(1);
@@ -78,6 +80,10 @@ async function main() {
   const big = bigInputs(docs);
   rows.push(await bigParse("d1", "parse a 10 MB input", big.tenMB));
   rows.push(await bigParse("d2", "parse a 1 MB single line", big.oneMBLine));
+  if (process.env.CHIDAO_BENCH_REGISTRY !== "0") {
+    const { registryRows } = await import("./registry.mjs");
+    rows.push(...(await registryRows()));
+  }
   printTable(rows);
   const seconds = (performance.now() - started) / 1000;
   const failed = rows.filter((r) => r.verdict === "FAIL").length;

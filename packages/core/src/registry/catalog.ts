@@ -72,13 +72,21 @@ export function memoryCatalog(rows: CatalogRows): AgencyCatalog {
   const agenciesByUnit = groupBy(rows.agencies, (a) => String(a.unitId));
   const byRole = new Map(rows.agencies.map((a) => [`${a.unitId}|${a.roleKey}`, a]));
   const aliases = groupBy(rows.aliases, (a) => a.aliasKey);
+  const children = new Map<string, CatalogUnit[]>();
   const roles = roleIndex(rows);
   const inside = (u: CatalogUnit, ancestor: number | null): boolean => ancestor === null || ancestorsOf(u, units).includes(ancestor);
   const sortByName = (list: CatalogUnit[]): CatalogUnit[] => list.sort((a, b) => a.name.localeCompare(b.name, "vi") || a.id - b.id);
   return {
     unit: (id) => units.get(id),
     unitsNamed: (key, level, within) => sortByName((unitsByKey.get(`${level}|${key}`) ?? []).filter((u) => inside(u, within))),
-    childUnits: (unitId, level) => sortByName(rows.units.filter((u) => u.level === level && u.id !== unitId && inside(u, unitId))),
+    // Remembered: a cached catalogue answers the same fan-outs for document after document, and
+    // each answer filters and sorts thousands of units.
+    childUnits: (unitId, level) => {
+      const key = `${unitId}|${level}`;
+      let found = children.get(key);
+      if (!found) children.set(key, (found = sortByName(rows.units.filter((u) => u.level === level && u.id !== unitId && inside(u, unitId)))));
+      return found;
+    },
     rolesNamed: (key) => roles.get(key) ?? [],
     agencyByRole: (unitId, roleKey) => byRole.get(`${unitId}|${roleKey}`),
     agenciesOfUnit: (unitId) => agenciesByUnit.get(String(unitId)) ?? [],
