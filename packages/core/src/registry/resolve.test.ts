@@ -79,6 +79,7 @@ const central = {
   cp: agency(null, "government", "chinh-phu", "Chính phủ"),
   bct: agency(null, "party_committee", "bo-chinh-tri", "Bộ Chính trị"),
   bdvtw: agency(null, "party_board", "ban-dan-van-tw", "Ban Dân vận Trung ương"),
+  mttqtw: agency(null, "front", "mttq-tw", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", ["Mặt trận Tổ quốc Việt Nam"]),
   bcdqg: agency(null, "steering_committee", "bcd-quoc-gia", "Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19"),
 };
 for (const p of units.filter((u) => u.level === "province")) {
@@ -92,7 +93,7 @@ for (const p of units.filter((u) => u.level === "province")) {
   agency(p, "steering_committee", "bcd-covid", "Ban Chỉ đạo phòng, chống dịch COVID-19", ["Ban Chỉ đạo tỉnh"]);
   agency(p, "health_facility", "cdc", "Trung tâm Kiểm soát bệnh tật", ["CDC tỉnh"]);
   agency(p, "mass_organisation", "ldld", "Liên đoàn Lao động tỉnh");
-  agency(p, "front", "mttq", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
+  agency(p, "front", "mttq", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", ["Mặt trận Tổ quốc Việt Nam tỉnh"]);
 }
 for (const d of units.filter((u) => u.level === "district")) {
   agency(d, "people_committee", "ubnd", "Ủy ban nhân dân");
@@ -215,6 +216,11 @@ describe("resolveMention for central bodies", () => {
     expect(names(resolve("Bộ trưởng Bộ Y tế", khanhHoa))).toEqual(["bo-y-te@central"]);
     expect(names(resolve("Ban Dân vận TW", dakLak))).toEqual(["ban-dan-van-tw@central"]);
     expect(names(resolve("Ban Dân vận Tỉnh ủy", dakLak))).toEqual(["ban-dan-van@Đắk Lắk"]);
+  });
+
+  it("never reads a body written with a local level word as the central one of the same name", () => {
+    expect(names(resolve("Mặt trận Tổ quốc Việt Nam tỉnh", khanhHoa, "front"))).toEqual(["mttq@Khánh Hòa"]);
+    expect(names(resolve("Mặt trận Tổ quốc Việt Nam", boYTe, "front"))).toEqual(["mttq-tw@central"]);
   });
 
   it("shortens a central name run into other words", () => {

@@ -97,6 +97,10 @@ function placeNote(ctx: Context): string {
 
 /** A central body, wherever it is named: exact names first, then a shortened name if it says it is central. */
 function byCentral(ctx: Context): Resolution | null {
+  // "Mặt trận Tổ quốc Việt Nam tỉnh" is the province's front: a body written with a local level
+  // word or place is never the central body of the same name.
+  const place = ctx.parts.place;
+  if (place && !ctx.parts.central) return null;
   const keys = bodyKeys(ctx.parts);
   for (const key of keys) {
     const found = centralNamed(ctx.catalog, key);

@@ -28,7 +28,7 @@ export function fatherlandFront(level: UnitLevel): LocalRole {
     level,
     name: "Ủy ban Mặt trận Tổ quốc Việt Nam {type}",
     fullName: "{name} {unit}",
-    aliases: ["Ủy ban MTTQ Việt Nam {type}", "Ủy ban MTTQ {type}", "UBMTTQ {type}", "UBMTTQVN {type}", "MTTQ {type}", "MTTQ Việt Nam {type}"],
+    aliases: ["Mặt trận Tổ quốc Việt Nam {type}", "Mặt trận Tổ quốc {type}", "Ủy ban MTTQ Việt Nam {type}", "Ủy ban MTTQ {type}", "UBMTTQ {type}", "UBMTTQVN {type}", "MTTQ {type}", "MTTQ Việt Nam {type}"],
   };
 }
 
