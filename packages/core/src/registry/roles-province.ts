@@ -38,6 +38,8 @@ const PARTY: readonly LocalRole[] = [
 const GOVERNMENT: readonly LocalRole[] = [
   peoplesCouncil("province"),
   peoplesCommittee("province"),
+  // The Party's delegation in the People's Committee: Party documents task it by that name.
+  role("ban-can-su-dang-ubnd", "party_delegation", "Ban cán sự đảng Ủy ban nhân dân {type}", ["Ban cán sự đảng UBND {type}", "BCS đảng UBND {type}"], { fullName: "{name} {unit}" }),
   role("van-phong-ubnd", "office", "Văn phòng Ủy ban nhân dân {type}", ["Văn phòng UBND {type}", "VP UBND {type}", "VPUBND {type}"], { fullName: "{name} {unit}" }),
   role("thanh-tra", "department", "Thanh tra {type}", [], { fullName: "{name} {unit}" }),
 ];
