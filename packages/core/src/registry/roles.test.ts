@@ -149,6 +149,7 @@ describe("roleNames", () => {
     const of = (roleKey: string) => names.filter((n) => n.roleKey === roleKey).map((n) => n.name);
     expect(of("so-y-te")).toEqual(expect.arrayContaining(["Sở Y tế", "Sở Y tế tỉnh", "Sở Y tế thành phố"]));
     expect(names.some((n) => n.name.includes("{"))).toBe(false);
+    expect(names.filter((n) => n.name === "Ủy ban nhân dân").map((n) => n.level).sort()).toEqual(["commune", "district", "province"]);
     const keys = names.map((n) => `${n.level}:${n.roleKey}:${nameKey(n.name)}`);
     expect(new Set(keys).size).toBe(keys.length);
   });

@@ -246,7 +246,12 @@ export function roleNames(): RoleName[] {
       for (const unitType of UNIT_TYPES[level]) {
         const unit: UnitFacts = { code: "", level, name: "{unit}", unitType, validFrom: null, validTo: null };
         const name = fillTemplate(pick(role.name, unitType), unit);
-        const templates = [name, ...role.aliases.map((a) => fillTemplate(a, unit)), ...(role.fullName === undefined ? [`${name} ${unitType.toLocaleLowerCase("vi")}`] : [])];
+        // The name "Ủy ban nhân dân {type}" is also written bare where the level is said elsewhere
+        // ("Ủy ban nhân dân các huyện, thị xã, thành phố"); aliases are not, as they are short
+        // ("Ban Chỉ đạo {type}" bare would claim every "Ban Chỉ đạo").
+        const own = pick(role.name, unitType);
+        const bare = own.endsWith(" {type}") ? [own.slice(0, -" {type}".length)] : [];
+        const templates = [name, ...[...role.aliases, ...bare].map((a) => fillTemplate(a, unit)), ...(role.fullName === undefined ? [`${name} ${unitType.toLocaleLowerCase("vi")}`] : [])];
         for (const text of templates) {
           if (text.includes("{unit}")) continue;
           const key = `${level}:${role.roleKey}:${nameKey(text)}`;
