@@ -27,17 +27,16 @@ function inForce(from: AnyPgColumn, to: AnyPgColumn, date: string | null): SQL |
 }
 
 export async function loadCatalog(db: Db, options: CatalogOptions): Promise<AgencyCatalog> {
-  const [unitRows, agencyRows, aliasRows] = await Promise.all([
-    db
-      .select({ id: units.id, level: units.level, name: units.name, unitType: units.unitType, parentId: units.parentId })
-      .from(units)
-      .where(inForce(units.validFrom, units.validTo, options.date)),
-    db
-      .select({ id: agencies.id, unitId: agencies.unitId, level: agencies.level, kind: agencies.kind, roleKey: agencies.roleKey, name: agencies.name })
-      .from(agencies)
-      .where(and(inForce(agencies.validFrom, agencies.validTo, options.date), isNull(agencies.retiredAt))),
-    db.select({ agencyId: agencyAliases.agencyId, aliasKey: agencyAliases.aliasKey, scopeUnitId: agencyAliases.scopeUnitId }).from(agencyAliases),
-  ]);
+  // One after another: inside a transaction (resolution at ingest) the queries share one connection.
+  const unitRows = await db
+    .select({ id: units.id, level: units.level, name: units.name, unitType: units.unitType, parentId: units.parentId })
+    .from(units)
+    .where(inForce(units.validFrom, units.validTo, options.date));
+  const agencyRows = await db
+    .select({ id: agencies.id, unitId: agencies.unitId, level: agencies.level, kind: agencies.kind, roleKey: agencies.roleKey, name: agencies.name })
+    .from(agencies)
+    .where(and(inForce(agencies.validFrom, agencies.validTo, options.date), isNull(agencies.retiredAt)));
+  const aliasRows = await db.select({ agencyId: agencyAliases.agencyId, aliasKey: agencyAliases.aliasKey, scopeUnitId: agencyAliases.scopeUnitId }).from(agencyAliases);
   const known = new Set(unitRows.map((u) => u.id));
   return memoryCatalog({
     units: unitRows.map((u) => ({ ...u, level: u.level as UnitLevel })),
