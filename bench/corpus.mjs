@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./inputs.mjs";
+import { prng } from "../scripts/prng.mjs";
 
 const { parseDocument } = await import(new URL("packages/core/dist/index.js", `file://${ROOT}`).href);
 
@@ -19,17 +20,6 @@ function provinces() {
   return csv.split("\n").slice(1).map((l) => l.split(",")).filter((c) => c[0] === "1").map((c) => c[4]);
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function makeCorpus(seed = 1) {
   const templates = templateTexts().map((text) => {
@@ -38,7 +28,7 @@ export function makeCorpus(seed = 1) {
   });
   const names = provinces();
   const words = [...new Set(templates.flatMap((t) => t.text.split(/[^\p{L}]+/u)).filter((w) => w.length > 2))];
-  const rnd = random(seed);
+  const rnd = prng(seed);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   /** The i-th generated document: { text, fields } (fields: what the parser would find, for direct inserts). */
   return function documentAt(i) {
@@ -63,7 +53,7 @@ export function makeCorpus(seed = 1) {
 
 /** Search queries of the genre: words, diacritics dropped or not, phrases, codes, filters. */
 export function makeQueries(n, seed = 7) {
-  const rnd = random(seed);
+  const rnd = prng(seed);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const names = provinces();
   const texts = ["phòng, chống dịch", "phong chong dich", "tiêm vắc xin", "tiem vac xin", "cách ly", "xét nghiệm", "giãn cách xã hội", "\"Chỉ thị 16\"", "16/CT-TTg", "công điện hỏa tốc", "Ban Chỉ đạo", "Trung tâm chỉ huy", "tổ COVID cộng đồng", "hỗ trợ lương thực", "khu cách ly tập trung", "vùng xanh", "bao cao ket qua", "Sở Y tế chủ trì", "UBND các huyện", "test nhanh kháng nguyên"];

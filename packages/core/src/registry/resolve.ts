@@ -244,14 +244,18 @@ function findInUnit(ctx: Context, unit: CatalogUnit): UnitMatch | null {
     if (byRole.length > 0) return { agencies: byRole, confidence: fuzzy ? CONFIDENCE.fuzzy : CONFIDENCE.role, how: `role ${byRole[0]!.roleKey}` };
     return null;
   };
-  const keys = bodyKeys(ctx.parts);
+  return exactThenShortened(bodyKeys(ctx.parts), attempt);
+}
+
+/** The first answer for the body's exact keys, then for their shortenings (marked fuzzy). */
+function exactThenShortened<T>(keys: string[], attempt: (key: string, fuzzy: boolean) => T | null): T | null {
   for (const key of keys) {
-    const m = attempt(key, false);
-    if (m) return m;
+    const found = attempt(key, false);
+    if (found) return found;
   }
   for (const key of keys.flatMap(shortenings)) {
-    const m = attempt(key, true);
-    if (m) return m;
+    const found = attempt(key, true);
+    if (found) return found;
   }
   return null;
 }
@@ -265,14 +269,8 @@ function inChain(ctx: Context): Resolution {
     if (aliased.length > 0) return pick(aliased, fuzzy ? CONFIDENCE.fuzzy : CONFIDENCE.alias, `alias '${key}'${placeNote(ctx)}`);
     return byRoleInChain(ctx, key, fuzzy);
   };
-  for (const key of keys) {
-    const r = tryKey(key, false);
-    if (r) return r;
-  }
-  for (const key of keys.flatMap(shortenings)) {
-    const r = tryKey(key, true);
-    if (r) return r;
-  }
+  const found = exactThenShortened(keys, tryKey);
+  if (found) return found;
   const where = scope.chain[0] ? `${scope.chain[0].level} ${scope.chain[0].name}` : "an unplaced document";
   return unresolved(`no '${keys[0] ?? ""}' for ${where}`);
 }

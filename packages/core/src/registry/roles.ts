@@ -238,7 +238,14 @@ export interface RoleName {
  * tỉnh", "Thành ủy"): the same for every unit of a level, so a catalog holds them once instead of
  * one alias row per unit. Names with the unit's name are read as place + role by the resolver.
  */
-export function roleNames(): RoleName[] {
+export function roleNames(): readonly RoleName[] {
+  // The same list for every caller (catalogue loads, catalogue search, the cache's boundaries).
+  return (allRoleNames ??= buildRoleNames());
+}
+
+let allRoleNames: readonly RoleName[] | undefined;
+
+function buildRoleNames(): RoleName[] {
   const out: RoleName[] = [];
   const seen = new Set<string>();
   for (const level of Object.keys(ROLES_BY_LEVEL) as UnitLevel[]) {
