@@ -1,4 +1,4 @@
-// drizzle-kit: generates SQL migrations from src/schema.ts into migrations/ (no database needed).
+// drizzle-kit: generates SQL migrations from src/schema/ into migrations/ (no database needed).
 import { defineConfig } from "drizzle-kit";
 
-export default defineConfig({ dialect: "postgresql", schema: "./src/schema.ts", out: "./migrations" });
+export default defineConfig({ dialect: "postgresql", schema: "./src/schema/index.ts", out: "./migrations" });

@@ -21,7 +21,15 @@ export type ErrorCode =
   | "MIGRATION_FAILED"
   | "NOT_FOUND"
   | "INVALID_INPUT"
-  | "INGEST_FAILED";
+  | "INGEST_FAILED"
+  /** No session or token, or an expired one. */
+  | "UNAUTHENTICATED"
+  /** Signed in, but the role or jurisdiction does not allow it. */
+  | "FORBIDDEN"
+  /** The object changed since the caller read it (a stale version). */
+  | "CONFLICT"
+  /** An edit sent without the version it was made on. */
+  | "PRECONDITION_REQUIRED";
 
 export interface ChidaoErrorInit {
   code: ErrorCode;

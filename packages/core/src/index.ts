@@ -14,3 +14,5 @@ export * from "./registry/mention-parse.js";
 export * from "./registry/catalog.js";
 export * from "./registry/resolve.js";
 export * from "./registry/roles.js";
+export * from "./access/actor.js";
+export * from "./access/policy.js";

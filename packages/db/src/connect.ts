@@ -16,7 +16,7 @@ import pg from "pg";
 import { ChidaoError } from "@chidao/core";
 import { lockDataDir, type DataLock } from "./lock.js";
 import { migrateEmbedded, migrateServer } from "./migrate.js";
-import * as schema from "./schema.js";
+import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
 interface RowsOf<T> {

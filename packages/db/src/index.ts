@@ -2,4 +2,5 @@
 export * from "./connect.js";
 export * from "./lock.js";
 export * from "./migrate.js";
-export * as schema from "./schema.js";
+export * as schema from "./schema/index.js";
+export * from "./audit.js";

@@ -1,8 +1,7 @@
 /**
- * @module schema
- * The registry's tables, one schema for PGlite and a PostgreSQL server. drizzle-kit generates the
- * migrations from this file (`npm run db:generate -w @chidao/db`); the extensions and the folding
- * function the generated columns use come first, in a hand-written migration.
+ * @module schema/registry
+ * The registry's tables: the dated hierarchy and its agencies, documents with their files,
+ * agency mentions and citations.
  */
 import { sql } from "drizzle-orm";
 import {
