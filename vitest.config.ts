@@ -10,6 +10,7 @@ export default defineConfig({
       "@chidao/extract": src("./packages/extract/src/index.ts"),
       "@chidao/db": src("./packages/db/src/index.ts"),
       "@chidao/registry": src("./packages/registry/src/index.ts"),
+      "@chidao/work": src("./packages/work/src/index.ts"),
       "@chidao/server": src("./apps/server/src/index.ts"),
     },
   },

@@ -31,6 +31,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   TOOL_MISSING: 503,
   DB_LOCKED: 503,
   DB_UNAVAILABLE: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  PRECONDITION_REQUIRED: 428,
 };
 
 export function statusOf(e: ChidaoError): number {

@@ -1,0 +1,96 @@
+/**
+ * @module access/scope
+ * An actor's jurisdiction as SQL, over the unit chain (province, district, commune) that tasks
+ * and assignments carry. A unit-scoped account sees what its subtree owns and what is assigned
+ * into its subtree; an agency-scoped account sees what is assigned to its agency and what that
+ * agency delegated; a national account sees everything. Reads outside the jurisdiction answer
+ * "not found", so another district's task is not even confirmed to exist.
+ */
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { ChidaoError, NATIONAL_SCOPE, scopeUnit, type ActorScope } from "@chidao/core";
+import { schema, type Db } from "@chidao/db";
+
+const { units, agencies, tasks, assignments } = schema;
+
+type ChainColumns = { provinceId: typeof tasks.provinceId; districtId: typeof tasks.districtId; communeId: typeof tasks.communeId } | { provinceId: typeof assignments.provinceId; districtId: typeof assignments.districtId; communeId: typeof assignments.communeId };
+
+/** The chain columns of a unit (or null): what tasks and assignments store. */
+export interface UnitChain {
+  provinceId: number | null;
+  districtId: number | null;
+  communeId: number | null;
+}
+
+export const NO_CHAIN: UnitChain = { provinceId: null, districtId: null, communeId: null };
+
+/** The province, district and commune a unit lies in (itself included). */
+export async function unitChain(db: Db, unitId: number | null): Promise<UnitChain & { level: ActorScope["level"] }> {
+  if (unitId === null) return { ...NO_CHAIN, level: "central" };
+  const { rows } = await db.execute<{ id: number; level: "province" | "district" | "commune"; parent_id: number | null; grand_id: number | null }>(sql`
+    select u.id, u.level, u.parent_id, p.parent_id as grand_id
+    from ${units} u left join ${units} p on p.id = u.parent_id where u.id = ${unitId}`);
+  const u = rows[0];
+  if (!u) throw new ChidaoError({ code: "NOT_FOUND", vi: `Không có đơn vị hành chính ${unitId}.`, en: `No administrative unit ${unitId}.` });
+  if (u.level === "province") return { provinceId: u.id, districtId: null, communeId: null, level: "province" };
+  if (u.level === "district") return { provinceId: u.parent_id, districtId: u.id, communeId: null, level: "district" };
+  // A 2025 commune hangs from its province directly (no districts).
+  return u.grand_id === null ? { provinceId: u.parent_id, districtId: null, communeId: u.id, level: "commune" } : { provinceId: u.grand_id, districtId: u.parent_id, communeId: u.id, level: "commune" };
+}
+
+/** The chain of an agency's unit (all null for a central body). */
+export async function agencyChain(db: Db, agencyId: number): Promise<UnitChain & { unitId: number | null; level: ActorScope["level"] }> {
+  const [a] = await db.select({ unitId: agencies.unitId }).from(agencies).where(eq(agencies.id, agencyId));
+  if (!a) throw new ChidaoError({ code: "NOT_FOUND", vi: `Không có cơ quan ${agencyId}.`, en: `No agency ${agencyId}.` });
+  return { ...(await unitChain(db, a.unitId)), unitId: a.unitId };
+}
+
+/** The scope of an account: its agency's (agency member) or its unit's. */
+export async function scopeOf(db: Db, account: { unitId: number | null; agencyId: number | null }): Promise<ActorScope> {
+  if (account.agencyId !== null) {
+    const c = await agencyChain(db, account.agencyId);
+    return { level: c.level, unitId: c.unitId, provinceId: c.provinceId, districtId: c.districtId, communeId: c.communeId, agencyId: account.agencyId };
+  }
+  if (account.unitId === null) return NATIONAL_SCOPE;
+  const c = await unitChain(db, account.unitId);
+  return { level: c.level, unitId: account.unitId, provinceId: c.provinceId, districtId: c.districtId, communeId: c.communeId, agencyId: null };
+}
+
+/** Rows whose chain lies in the scope's unit subtree; undefined: no restriction. */
+export function chainWithin(scope: ActorScope, columns: ChainColumns): SQL | undefined {
+  const unit = scopeUnit(scope);
+  if (!unit) return undefined;
+  const column = unit.level === "province" ? columns.provinceId : unit.level === "district" ? columns.districtId : columns.communeId;
+  return eq(column, unit.id);
+}
+
+/** Tasks the scope may read. */
+export function taskVisible(scope: ActorScope): SQL | undefined {
+  if (scope.agencyId !== null) {
+    return or(
+      sql`exists (select 1 from ${assignments} a where a.task_id = ${tasks.id} and a.agency_id = ${scope.agencyId})`,
+      sql`exists (select 1 from ${assignments} pa where pa.id = ${tasks.parentAssignmentId} and pa.agency_id = ${scope.agencyId})`,
+    );
+  }
+  const own = chainWithin(scope, tasks);
+  if (!own) return undefined;
+  const unit = scopeUnit(scope)!;
+  const column = sql.raw(`a.${unit.level}_id`);
+  return or(own, sql`exists (select 1 from ${assignments} a where a.task_id = ${tasks.id} and ${column} = ${unit.id})`);
+}
+
+/** Tasks whose owning office is within the scope: the ones an office account may manage. */
+export function taskOwnedWithin(scope: ActorScope): SQL | undefined {
+  if (scope.agencyId !== null) return sql`exists (select 1 from ${assignments} pa where pa.id = ${tasks.parentAssignmentId} and pa.agency_id = ${scope.agencyId})`;
+  return chainWithin(scope, tasks);
+}
+
+/** Assignments (shares) the scope may report on: its agency's, or those inside its subtree. */
+export function assignmentWithin(scope: ActorScope): SQL | undefined {
+  if (scope.agencyId !== null) return eq(assignments.agencyId, scope.agencyId);
+  return chainWithin(scope, assignments);
+}
+
+/** `base` narrowed to the scope (and() drops undefined parts). */
+export function scoped(base: SQL | undefined, restriction: SQL | undefined): SQL | undefined {
+  return and(base, restriction);
+}
