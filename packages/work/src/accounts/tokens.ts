@@ -1,0 +1,69 @@
+/**
+ * @module accounts/tokens
+ * API tokens for scripts and the CLI: `Authorization: Bearer chd_…`. Shown once when created,
+ * stored as a hash, revocable. An account makes its own tokens; an administrator may make one
+ * for any account in its jurisdiction.
+ */
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { ChidaoError, requireRole, type Actor } from "@chidao/core";
+import { recordAudit, schema, type Db } from "@chidao/db";
+import { actorOf } from "./actor-of.js";
+import { newSecret, secretHash } from "./secrets.js";
+import { getUser, type Ctx } from "./users.js";
+
+const { apiTokens, users } = schema;
+
+export interface TokenInfo {
+  id: number;
+  userId: number;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revoked: boolean;
+}
+
+export async function createToken(ctx: Ctx, userId: number, name: string): Promise<{ token: string; info: TokenInfo }> {
+  if (ctx.actor.userId !== userId) requireRole(ctx.actor, "account.manage");
+  await getUser(ctx, userId);
+  const token = newSecret("chd_");
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(apiTokens).values({ userId, name: name.trim() || "token", tokenHash: secretHash(token), prefix: token.slice(0, 10) }).returning();
+    await recordAudit(tx, ctx.actor, { action: "token.create", objectType: "token", objectId: row!.id, after: { userId, name: row!.name, prefix: row!.prefix } });
+    return { token, info: present(row!) };
+  });
+}
+
+export async function listTokens(ctx: Ctx, userId: number): Promise<TokenInfo[]> {
+  if (ctx.actor.userId !== userId) await getUser(ctx, userId);
+  const rows = await ctx.db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.id));
+  return rows.map(present);
+}
+
+export async function revokeToken(ctx: Ctx, tokenId: number): Promise<void> {
+  const [row] = await ctx.db.select().from(apiTokens).where(eq(apiTokens.id, tokenId));
+  if (!row) throw new ChidaoError({ code: "NOT_FOUND", vi: `Không có mã truy cập ${tokenId}.`, en: `No API token ${tokenId}.` });
+  if (row.userId !== ctx.actor.userId) await getUser(ctx, row.userId);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)));
+    await recordAudit(tx, ctx.actor, { action: "token.revoke", objectType: "token", objectId: tokenId });
+  });
+}
+
+/** The actor a bearer token stands for; null when unknown, revoked, expired or its account disabled. */
+export async function tokenActor(db: Db, token: string, now = new Date()): Promise<Actor | null> {
+  const [row] = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, secretHash(token)), isNull(apiTokens.revokedAt)));
+  if (!row || row.user.disabledAt || (row.token.expiresAt && row.token.expiresAt <= now)) return null;
+  // Written at most once a minute per token: a busy script should not turn reads into writes.
+  if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > 60_000) await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
+  return actorOf(db, row.user);
+}
+
+function present(row: typeof apiTokens.$inferSelect): TokenInfo {
+  return { id: row.id, userId: row.userId, name: row.name, prefix: row.prefix, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revoked: row.revokedAt !== null };
+}
+
