@@ -90,7 +90,18 @@ const DB = `chidao db migrate [--data DIR]
 
 ${DATABASE}`;
 
-const TEXTS: Record<HelpTopic, string> = { main: MAIN, parse: PARSE, ingest: INGEST, serve: SERVE, reparse: REPARSE, db: DB };
+const TOKEN = `chidao token create --user TÊN [--name NHÃN] [--data DIR]
+
+Tạo mã truy cập API cho tài khoản TÊN và in ra ở dòng cuối (chỉ hiện một lần). Gửi kèm
+mỗi yêu cầu: Authorization: Bearer MÃ. Dùng được cả khi quên mật khẩu của quản trị viên.
+(Creates an API token for account NAME and prints it as the last line, once. Send it as
+Authorization: Bearer TOKEN. Works also when the administrator's password is lost.)
+
+  --name NHÃN      nhãn để phân biệt các mã (a label to tell tokens apart; default "cli")
+
+${DATABASE}`;
+
+const TEXTS: Record<HelpTopic, string> = { main: MAIN, parse: PARSE, ingest: INGEST, serve: SERVE, reparse: REPARSE, db: DB, token: TOKEN };
 
 export function helpText(topic: HelpTopic): string {
   return TEXTS[topic];

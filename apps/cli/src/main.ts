@@ -11,6 +11,7 @@ import { runIngest } from "./commands/ingest.js";
 import { runReparse } from "./commands/reparse.js";
 import { runServe } from "./commands/serve.js";
 import { runMigrate } from "./commands/db.js";
+import { runTokenCreate } from "./commands/token.js";
 import { INTERNAL } from "./failure.js";
 import { helpText } from "./help.js";
 import { Exit, processIo, type CliIo, type ExitCode } from "./io.js";
@@ -46,6 +47,8 @@ async function run(command: Command, io: CliIo): Promise<ExitCode> {
       return runServe(command.options, io);
     case "db-migrate":
       return runMigrate(command.options, io);
+    case "token-create":
+      return runTokenCreate(command.options, io);
   }
 }
 

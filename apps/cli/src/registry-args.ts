@@ -4,7 +4,8 @@
  * `chidao ingest [--data DIR] [--json] [--ocr MODE] [--max-bytes N] PATH...`,
  * `chidao reparse [--data DIR] [--all]`,
  * `chidao serve [--port N] [--host H] [--data DIR] [--ingest PATH]... [--inbox DIR]`,
- * `chidao db migrate [--data DIR]`.
+ * `chidao db migrate [--data DIR]`,
+ * `chidao token create --user NAME [--name LABEL] [--data DIR]`.
  * The database is PGlite in DIR (default $CHIDAO_DATA, else ./data) unless DATABASE_URL is set.
  */
 import { parseArgs } from "node:util";
@@ -38,9 +39,10 @@ export type RegistryCommand =
   | { kind: "ingest"; options: IngestCommandOptions }
   | { kind: "reparse"; options: { database: DatabaseChoice; all: boolean } }
   | { kind: "serve"; options: ServeCommandOptions }
-  | { kind: "db-migrate"; options: { database: DatabaseChoice } };
+  | { kind: "db-migrate"; options: { database: DatabaseChoice } }
+  | { kind: "token-create"; options: { database: DatabaseChoice; user: string; name: string } };
 
-export type RegistryTopic = "ingest" | "reparse" | "serve" | "db";
+export type RegistryTopic = "ingest" | "reparse" | "serve" | "db" | "token";
 
 export type RegistryArgs = { ok: true; command: RegistryCommand | { kind: "help"; topic: RegistryTopic } } | { ok: false; vi: string; en: string; topic: RegistryTopic };
 
@@ -59,6 +61,8 @@ export function parseRegistryCommand(name: RegistryTopic, rest: readonly string[
         return serveArgs(rest, env);
       case "db":
         return dbArgs(rest, env);
+      case "token":
+        return tokenArgs(rest, env);
     }
   } catch (e) {
     const en = e instanceof Error ? (e.message.split(". ")[0] ?? e.message) : String(e);
@@ -102,6 +106,16 @@ function dbArgs(rest: readonly string[], env: Env): RegistryArgs {
   const { values } = parseArgs({ args: more, strict: true, options: DATA });
   if (values.help) return { ok: true, command: { kind: "help", topic: "db" } };
   return { ok: true, command: { kind: "db-migrate", options: { database: databaseOf(values, env) } } };
+}
+
+function tokenArgs(rest: readonly string[], env: Env): RegistryArgs {
+  const [action, ...more] = rest;
+  if (action === undefined || action === "-h" || action === "--help") return { ok: true, command: { kind: "help", topic: "token" } };
+  if (action !== "create") return fail(`Lệnh token không hợp lệ: ${action}`, `Unknown token command: ${action}`, "token");
+  const { values } = parseArgs({ args: more, strict: true, options: { ...DATA, user: { type: "string" }, name: { type: "string", default: "cli" } } });
+  if (values.help) return { ok: true, command: { kind: "help", topic: "token" } };
+  if (!values.user) return fail("Thiếu --user TÊN", "Missing --user NAME", "token");
+  return { ok: true, command: { kind: "token-create", options: { database: databaseOf(values, env), user: values.user, name: values.name } } };
 }
 
 function positiveInt(raw: string): number | null {

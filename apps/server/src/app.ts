@@ -15,6 +15,9 @@ import { errorHandler } from "./errors.js";
 import { catalogRoutes } from "./routes/catalog.js";
 import { documentRoutes } from "./routes/documents.js";
 import { healthRoutes } from "./routes/health.js";
+import { authPlugin } from "./auth/plugin.js";
+import { authRoutes } from "./routes/auth.js";
+import { accountRoutes } from "./routes/accounts.js";
 
 export interface AppOptions {
   /** Fastify's logger (off in tests). */
@@ -31,14 +34,24 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   await app.register(swagger, {
     openapi: {
       info: { title: "chidao API", description: "Chỉ đạo: directive documents, the agencies they task, and the cascade between them.", version: PARSER_VERSION },
-      tags: [{ name: "documents" }, { name: "catalog" }, { name: "system" }],
+      tags: [{ name: "documents" }, { name: "catalog" }, { name: "auth" }, { name: "accounts" }, { name: "system" }],
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "chidao_session", description: "Set by POST /api/auth/login; unsafe methods also need the x-csrf-token header." },
+          token: { type: "http", scheme: "bearer", description: "An API token: `chidao token create --user NAME`." },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
+  await authPlugin(app, registry.db);
   healthRoutes(app, registry);
+  await authRoutes(app, registry.db);
+  accountRoutes(app, registry.db);
   documentRoutes(app, registry);
   catalogRoutes(app, registry);
   return app;

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from "fastify";
 import { openDatabase } from "@chidao/db";
 import { Registry, type RegistryOptions } from "@chidao/registry";
+import { ensureFirstAdmin } from "@chidao/work";
 import { buildApp } from "./app.js";
 
 export interface ServeOptions extends RegistryOptions {
@@ -15,20 +16,26 @@ export interface ServeOptions extends RegistryOptions {
   dataDir?: string;
   databaseUrl?: string | undefined;
   logger?: boolean;
+  /** The first administrator's password when the database has no account yet (default: generated). */
+  adminPassword?: string | undefined;
 }
 
 export interface Running {
   app: FastifyInstance;
   registry: Registry;
   url: string;
+  /** Set when this start created the first administrator: print it once. */
+  firstAdmin: { username: string; password: string } | null;
   stop(): Promise<void>;
 }
 
 export async function serve(options: ServeOptions = {}): Promise<Running> {
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir ?? "data" });
   const registry = new Registry(database, options);
+  let firstAdmin: Running["firstAdmin"];
   try {
     await registry.ensureHierarchy();
+    firstAdmin = await ensureFirstAdmin(registry.db, options.adminPassword || undefined);
   } catch (e) {
     await registry.close();
     throw e;
@@ -49,5 +56,5 @@ export async function serve(options: ServeOptions = {}): Promise<Running> {
     await app.close();
     await registry.close();
   };
-  return { app, registry, url: `http://${options.host ?? "127.0.0.1"}:${port}`, stop };
+  return { app, registry, url: `http://${options.host ?? "127.0.0.1"}:${port}`, firstAdmin, stop };
 }

@@ -7,6 +7,9 @@ import type { Actor } from "@chidao/core";
 import type { Db } from "./connect.js";
 import { auditLog } from "./schema/index.js";
 
+/** Who an audit entry names: an account, or the system. */
+export type AuditActor = Pick<Actor, "userId" | "name">;
+
 export type AuditObject = (typeof auditLog.$inferInsert)["objectType"];
 
 export interface AuditEntry {
@@ -17,7 +20,7 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export async function recordAudit(tx: Db, actor: Pick<Actor, "userId" | "name">, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Db, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
     actorId: actor.userId,
     actorName: actor.name,

@@ -17,3 +17,4 @@ export * from "./hierarchy/import.js";
 export * from "./hierarchy/units.js";
 export * from "./agencies/catalog.js";
 export * from "./agencies/edit.js";
+export * from "./access.js";

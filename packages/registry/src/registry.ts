@@ -6,7 +6,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import type { Database, Db } from "@chidao/db";
+import { SYSTEM_ACTOR, type ActorScope, type DocumentRecord } from "@chidao/core";
+import { recordAudit, type AuditActor, type Database, type Db } from "@chidao/db";
+import { documentVisible, requireDocumentVisible, requireFileVisible, visibleDocuments } from "./access.js";
 import type { ExtractOptions } from "@chidao/extract";
 import { cascadeOf, type Cascade } from "./documents/cascade.js";
 import { ingestBuffer, type IngestInput, type IngestResult } from "./documents/ingest.js";
@@ -42,32 +44,57 @@ export class Registry {
     return importHierarchy(this.db, dataDir);
   }
 
-  ingest(input: IngestInput): Promise<IngestResult> {
-    return ingestBuffer(this.db, input, { ...this.extractOption(), afterWrite: (tx, id) => this.resolveIn(tx, id) });
+  /** `actor`: who uploaded it, for the audit log (default: the system, e.g. the inbox watcher). */
+  ingest(input: IngestInput, actor: AuditActor = SYSTEM_ACTOR): Promise<IngestResult> {
+    return ingestBuffer(this.db, input, {
+      ...this.extractOption(),
+      afterWrite: async (tx, id, record) => {
+        await this.resolveIn(tx, id);
+        await recordAudit(tx, actor, { action: "document.create", objectType: "document", objectId: id, after: auditView(record, input.fileName) });
+      },
+    });
   }
 
-  reparse(options: Omit<ReparseOptions, "extract" | "afterWrite"> = {}): Promise<ReparseReport> {
-    return reparseDocuments(this.db, { ...options, ...this.extractOption(), afterWrite: (tx, id) => this.resolveIn(tx, id) });
+  reparse(options: Omit<ReparseOptions, "extract" | "afterWrite"> = {}, actor: AuditActor = SYSTEM_ACTOR): Promise<ReparseReport> {
+    return reparseDocuments(this.db, {
+      ...options,
+      ...this.extractOption(),
+      afterWrite: async (tx, id, record) => {
+        await this.resolveIn(tx, id);
+        await recordAudit(tx, actor, { action: "document.reparse", objectType: "document", objectId: id, after: auditView(record, record.source.file ?? null) });
+      },
+    });
   }
 
   resolve(documentId: string): Promise<ResolveSummary> {
     return resolveDocument(this.db, documentId, this.catalogs);
   }
 
-  search(query: SearchQuery): Promise<SearchPage> {
-    return searchDocuments(this.db, query);
+  /** `scope`: the reader's jurisdiction (absent: everything, for the CLI and jobs). */
+  search(query: SearchQuery, scope?: ActorScope): Promise<SearchPage> {
+    return searchDocuments(this.db, query, documentVisible(scope));
   }
 
-  document(id: string): Promise<DocumentDetail> {
-    return getDocument(this.db, id);
+  async document(id: string, scope?: ActorScope): Promise<DocumentDetail> {
+    const detail = await getDocument(this.db, id);
+    if (!scope) return detail;
+    await requireDocumentVisible(this.db, id, scope);
+    const visible = await visibleDocuments(this.db, [...detail.cites, ...detail.citedBy].map((d) => d.id), scope);
+    return { ...detail, cites: detail.cites.filter((d) => visible.has(d.id)), citedBy: detail.citedBy.filter((d) => visible.has(d.id)) };
   }
 
-  file(sha256: string): Promise<{ content: Uint8Array; mediaType: string }> {
+  async file(sha256: string, scope?: ActorScope): Promise<{ content: Uint8Array; mediaType: string }> {
+    if (scope) await requireFileVisible(this.db, sha256, scope);
     return getFile(this.db, sha256);
   }
 
-  cascade(id: string, direction: "up" | "down", depth?: number): Promise<Cascade> {
-    return cascadeOf(this.db, id, direction, depth);
+  /** The cascade as the scope sees it: documents outside it, and their edges, left out. */
+  async cascade(id: string, direction: "up" | "down", depth?: number, scope?: ActorScope): Promise<Cascade> {
+    if (scope) await requireDocumentVisible(this.db, id, scope);
+    const whole = await cascadeOf(this.db, id, direction, depth);
+    if (!scope) return whole;
+    const visible = await visibleDocuments(this.db, whole.nodes.map((n) => n.id), scope);
+    return { ...whole, nodes: whole.nodes.filter((n) => visible.has(n.id)), edges: whole.edges.filter((e) => visible.has(e.from) && visible.has(e.to)) };
   }
 
   close(): Promise<void> {
@@ -81,4 +108,9 @@ export class Registry {
   private extractOption(): { extract?: ExtractOptions } {
     return this.options.extract ? { extract: this.options.extract } : {};
   }
+}
+
+/** What the audit log keeps of a parsed record: its identity and shape, not its text. */
+function auditView(record: DocumentRecord, fileName: string | null): Record<string, unknown> {
+  return { fileName, parserVersion: record.parser.version, issuer: record.issuer?.name ?? null, code: record.code, date: record.date, type: record.type?.code ?? null, subject: record.subject, tasks: record.tasks.length };
 }

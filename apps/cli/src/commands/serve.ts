@@ -18,7 +18,7 @@ export async function runServe(options: ServeCommandOptions, io: CliIo): Promise
   }
   let running: Awaited<ReturnType<typeof serve>>;
   try {
-    running = await serve({ port: options.port, host: options.host, dataDir: options.database.dataDir, databaseUrl: options.database.url });
+    running = await serve({ port: options.port, host: options.host, dataDir: options.database.dataDir, databaseUrl: options.database.url, adminPassword: io.env.CHIDAO_ADMIN_PASSWORD });
   } catch (e) {
     const message = isChidaoError(e) ? `${e.vi} (${e.en})` : listenError(e, options.port);
     io.stderr.write(`chidao: ${message}\n`);
@@ -26,6 +26,7 @@ export async function runServe(options: ServeCommandOptions, io: CliIo): Promise
   }
   const inbox = options.inbox ? watchInbox(running.registry, options.inbox, { onResult: (line) => io.stdout.write(`${line}\n`) }) : null;
   io.stdout.write(`chidao đang chạy (running) at ${running.url}  ·  API ${running.url}/api/docs\n`);
+  if (running.firstAdmin) io.stdout.write(firstAdminNote(running.url, running.firstAdmin));
   if (inbox) io.stdout.write(`Theo dõi thư mục (watching) ${options.inbox}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
@@ -42,4 +43,15 @@ function listenError(e: unknown, port: number): string {
   const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
   if (code === "EADDRINUSE") return `Cổng ${port} đang được dùng; chọn cổng khác bằng --port (port ${port} is in use; choose another with --port)`;
   return `Không khởi động được máy chủ (cannot start the server): ${e instanceof Error ? e.message : String(e)}`;
+}
+
+function firstAdminNote(url: string, admin: { username: string; password: string }): string {
+  return [
+    "Đã tạo tài khoản quản trị đầu tiên (created the first administrator):",
+    `  tên đăng nhập (username): ${admin.username}`,
+    `  mật khẩu (password):      ${admin.password}`,
+    `Đăng nhập: POST ${url}/api/auth/login, hoặc tạo mã API: chidao token create --user ${admin.username}`,
+    "Mật khẩu chỉ hiện lần này; hãy đổi nó sau khi đăng nhập. (Shown only now; change it after signing in.)",
+    "",
+  ].join("\n");
 }

@@ -6,10 +6,22 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { addAgency, addAlias, findUnits, provinces, getAgency, getUnit, listAgencies, removeAlias, renameAgency, retireAgency, reviewQueue, settleMention, unitChildren, type Registry } from "@chidao/registry";
+import { requireRole, type Actor } from "@chidao/core";
+import { addAgency, addAlias, documentOfMention, documentVisible, findUnits, provinces, getAgency, getUnit, listAgencies, removeAlias, renameAgency, requireDocumentVisible, retireAgency, reviewQueue, settleMention, unitChildren, type Registry } from "@chidao/registry";
+import { requireUnitWithin } from "@chidao/work";
+import type { Db } from "@chidao/db";
 import { ErrorBody } from "../errors.js";
+import { actorOf } from "../auth/plugin.js";
 
-const errors = { 400: ErrorBody, 404: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+/** An editor of the catalogue, acting within its jurisdiction: the agency's unit must be in it. */
+async function catalogEditor(db: Db, actor: Actor, agencyId: number): Promise<Actor> {
+  requireRole(actor, "catalog.edit");
+  const agency = await getAgency(db, agencyId);
+  await requireUnitWithin(db, actor.scope, agency.unitId);
+  return actor;
+}
 const isoDate = z.iso.date();
 const IntId = z.coerce.number().int().positive();
 
@@ -40,31 +52,43 @@ export function catalogRoutes(app: FastifyInstance, registry: Registry): void {
 
   api.post("/api/agencies", { schema: { summary: "Add an agency to a unit", tags, body: z.object({ unitId: z.number().int().positive(), name: z.string().min(2).max(300), kind: z.string().min(2).max(40), fullName: z.string().min(2).max(400).optional(), aliases: z.array(z.string().min(1).max(300)).max(50).optional() }), response: { 201: AgencyWithAliases, ...errors } } }, async (req, reply) => {
     const { unitId, name, kind, fullName, aliases } = req.body;
-    return reply.code(201).send(await addAgency(db, { unitId, name, kind, ...(fullName ? { fullName } : {}), ...(aliases ? { aliases } : {}) }));
+    const actor = actorOf(req);
+    requireRole(actor, "catalog.edit");
+    await requireUnitWithin(db, actor.scope, unitId);
+    return reply.code(201).send(await addAgency(db, { unitId, name, kind, ...(fullName ? { fullName } : {}), ...(aliases ? { aliases } : {}) }, actor));
   });
 
   api.patch("/api/agencies/:id", { schema: { summary: "Rename an agency (old names stay as aliases) or retire it", tags, params: z.object({ id: IntId }), body: z.object({ name: z.string().min(2).max(300).optional(), fullName: z.string().min(2).max(400).optional(), retired: z.literal(true).optional() }), response: { 200: AgencyWithAliases, ...errors } } }, async (req) => {
     const { name, fullName, retired } = req.body;
-    if (name) await renameAgency(db, req.params.id, { name, ...(fullName ? { fullName } : {}) });
-    if (retired) await retireAgency(db, req.params.id);
+    const actor = await catalogEditor(db, actorOf(req), req.params.id);
+    if (name) await renameAgency(db, req.params.id, { name, ...(fullName ? { fullName } : {}) }, actor);
+    if (retired) await retireAgency(db, req.params.id, new Date(), actor);
     return getAgency(db, req.params.id);
   });
 
-  api.post("/api/agencies/:id/aliases", { schema: { summary: "Add an alias", tags, params: z.object({ id: IntId }), body: z.object({ alias: z.string().min(1).max(300), scopeUnitId: z.number().int().positive().nullable().optional() }), response: { 201: Alias, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await addAlias(db, req.params.id, { alias: req.body.alias, origin: "user", ...(req.body.scopeUnitId !== undefined ? { scopeUnitId: req.body.scopeUnitId } : {}) })),
-  );
+  api.post("/api/agencies/:id/aliases", { schema: { summary: "Add an alias", tags, params: z.object({ id: IntId }), body: z.object({ alias: z.string().min(1).max(300), scopeUnitId: z.number().int().positive().nullable().optional() }), response: { 201: Alias, ...errors } } }, async (req, reply) => {
+    const actor = await catalogEditor(db, actorOf(req), req.params.id);
+    return reply.code(201).send(await addAlias(db, req.params.id, { alias: req.body.alias, origin: "user", ...(req.body.scopeUnitId !== undefined ? { scopeUnitId: req.body.scopeUnitId } : {}) }, actor));
+  });
 
   api.delete("/api/aliases/:id", { schema: { summary: "Remove an alias", tags, params: z.object({ id: IntId }), response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    await removeAlias(db, req.params.id);
+    const actor = actorOf(req);
+    requireRole(actor, "catalog.edit");
+    await removeAlias(db, req.params.id, actor, (agencyId) => catalogEditor(db, actor, agencyId).then(() => undefined));
     return reply.code(204).send(null);
   });
 
-  api.get("/api/review", { schema: { summary: "Mentions waiting for a person: unresolved or ambiguous", tags, querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }), response: { 200: z.array(z.record(z.string(), z.unknown())), ...errors } } }, (req) =>
-    reviewQueue(db, req.query) as unknown as Promise<Record<string, unknown>[]>,
-  );
+  api.get("/api/review", { schema: { summary: "Mentions waiting for a person: unresolved or ambiguous", tags, querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }), response: { 200: z.array(z.record(z.string(), z.unknown())), ...errors } } }, (req) => {
+    const actor = actorOf(req);
+    requireRole(actor, "catalog.edit");
+    return reviewQueue(db, req.query, documentVisible(actor.scope)) as unknown as Promise<Record<string, unknown>[]>;
+  });
 
   api.post("/api/review/:mentionId", { schema: { summary: "Settle a mention: the agencies it names (remembered as an alias)", tags, params: z.object({ mentionId: IntId }), body: z.object({ agencyIds: z.array(z.number().int().positive()).min(1).max(500) }), response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    await settleMention(db, req.params.mentionId, req.body.agencyIds);
+    const actor = actorOf(req);
+    requireRole(actor, "catalog.edit");
+    await requireDocumentVisible(db, await documentOfMention(db, req.params.mentionId), actor.scope);
+    await settleMention(db, req.params.mentionId, req.body.agencyIds, actor);
     return reply.code(204).send(null);
   });
 }

@@ -5,12 +5,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ChidaoError } from "@chidao/core";
-import { mentionsOf, type Registry } from "@chidao/registry";
+import { ChidaoError, requireRole } from "@chidao/core";
+import { mentionsOf, requireDocumentVisible, type Registry } from "@chidao/registry";
+import { actorOf } from "../auth/plugin.js";
 import { ErrorBody } from "../errors.js";
 import { Cascade, CascadeQuery, DocumentDetail, Id, IngestResult, SearchPage, SearchQuery } from "../schemas.js";
 
-const errors = { 400: ErrorBody, 404: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 503: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 503: ErrorBody };
 
 export function documentRoutes(app: FastifyInstance, registry: Registry): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -27,32 +28,31 @@ export function documentRoutes(app: FastifyInstance, registry: Registry): void {
       },
     },
     async (request, reply) => {
+      const actor = actorOf(request);
+      requireRole(actor, "document.ingest");
       const part = await request.file();
       if (!part || part.fieldname !== "file") throw missingFile();
       const bytes = await part.toBuffer();
-      const result = await registry.ingest({ bytes, fileName: part.filename || "upload" });
+      const result = await registry.ingest({ bytes, fileName: part.filename || "upload" }, actor);
       return reply.code(result.status === "created" ? 201 : 200).send({ id: result.id, status: result.status, sha256: result.sha256 });
     },
   );
 
-  api.get("/api/documents", { schema: { summary: "Search and list documents", tags: ["documents"], querystring: SearchQuery, response: { 200: SearchPage, ...errors } } }, (request) => registry.search(request.query));
+  api.get("/api/documents", { schema: { summary: "Search and list documents", tags: ["documents"], querystring: SearchQuery, response: { 200: SearchPage, ...errors } } }, (request) => registry.search(request.query, actorOf(request).scope));
 
   api.get("/api/documents/:id", { schema: { summary: "One document with its record, files and citations", tags: ["documents"], params: z.object({ id: Id }), response: { 200: DocumentDetail, ...errors } } }, async (request) => {
-    const detail = await registry.document(request.params.id);
+    const detail = await registry.document(request.params.id, actorOf(request).scope);
     return { ...detail, record: detail.record as unknown as Record<string, unknown> | null };
   });
 
   api.get(
     "/api/documents/:id/cascade",
     { schema: { summary: "The directive cascade from a document, up or down", tags: ["documents"], params: z.object({ id: Id }), querystring: CascadeQuery, response: { 200: Cascade, ...errors } } },
-    async (request) => {
-      await registry.document(request.params.id);
-      return registry.cascade(request.params.id, request.query.direction, request.query.depth);
-    },
+    (request) => registry.cascade(request.params.id, request.query.direction, request.query.depth, actorOf(request).scope),
   );
 
   api.get("/api/documents/:id/mentions", { schema: { summary: "The document's agency mentions as resolved", tags: ["documents"], params: z.object({ id: Id }), response: { 200: z.array(z.record(z.string(), z.unknown())), ...errors } } }, async (request) => {
-    await registry.document(request.params.id);
+    await requireDocumentVisible(registry.db, request.params.id, actorOf(request).scope);
     return (await mentionsOf(registry.db, request.params.id)) as unknown as Record<string, unknown>[];
   });
 
@@ -60,8 +60,9 @@ export function documentRoutes(app: FastifyInstance, registry: Registry): void {
     "/api/files/:sha256",
     { schema: { summary: "An original file, as stored", tags: ["documents"], params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } },
     async (request, reply) => {
-      const file = await registry.file(request.params.sha256);
-      return reply.type(file.mediaType).header("cache-control", "public, max-age=31536000, immutable").send(Buffer.from(file.content));
+      const file = await registry.file(request.params.sha256, actorOf(request).scope);
+      // Private: the file is only for readers in the document's jurisdiction.
+      return reply.type(file.mediaType).header("cache-control", "private, max-age=31536000, immutable").send(Buffer.from(file.content));
     },
   );
 }

@@ -61,11 +61,13 @@ export interface SearchPage {
  */
 export const RANKED_AT_MOST = 2000;
 
-export async function searchDocuments(db: Db, query: SearchQuery): Promise<SearchPage> {
+/** `visible`: the reader's jurisdiction as a condition (access.ts documentVisible). */
+export async function searchDocuments(db: Db, query: SearchQuery, visible?: SQL): Promise<SearchPage> {
   const limit = Math.min(Math.max(query.limit ?? 20, 1), MAX_PAGE);
   const offset = Math.max(query.offset ?? 0, 0);
   const text = query.q?.trim() ?? "";
   const conditions = filtersOf(query);
+  if (visible) conditions.push(visible);
   if (!text) return byDate(db, conditions, { limit, offset, text, exact: true });
   const tsquery = sql`websearch_to_tsquery('simple'::regconfig, chidao_fold(${text}))`;
   conditions.push(sql`${documents.search} @@ ${tsquery}`);

@@ -5,10 +5,10 @@
  * unit so the next document of that unit resolves the same words by itself. Generic mentions
  * ("các cơ quan, đơn vị liên quan") name no standing agency and stay out of the queue.
  */
-import { and, asc, eq, inArray, isNull, not, like, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, not, like, sql, type SQL } from "drizzle-orm";
 import { notFound } from "../documents/queries.js";
-import { ChidaoError } from "@chidao/core";
-import { schema, type Db } from "@chidao/db";
+import { ChidaoError, SYSTEM_ACTOR } from "@chidao/core";
+import { recordAudit, schema, type AuditActor, type Db } from "@chidao/db";
 import { mentionAliasKey } from "./resolve-document.js";
 
 const { mentions, mentionAgencies, documents, agencies, agencyAliases } = schema;
@@ -31,7 +31,8 @@ export interface ReviewItem {
   candidates: ReviewCandidate[];
 }
 
-export async function reviewQueue(db: Db, page: { limit: number; offset: number }): Promise<ReviewItem[]> {
+/** `visible`: the reviewer's jurisdiction over documents (access.ts documentVisible). */
+export async function reviewQueue(db: Db, page: { limit: number; offset: number }, visible?: SQL): Promise<ReviewItem[]> {
   const rows = await db
     .select({
       mentionId: mentions.id,
@@ -48,7 +49,7 @@ export async function reviewQueue(db: Db, page: { limit: number; offset: number 
     })
     .from(mentions)
     .innerJoin(documents, eq(documents.id, mentions.documentId))
-    .where(and(inArray(mentions.status, ["ambiguous", "unresolved"]), isNull(mentions.reviewedAt), not(like(mentions.reason, "generic:%"))))
+    .where(and(inArray(mentions.status, ["ambiguous", "unresolved"]), isNull(mentions.reviewedAt), not(like(mentions.reason, "generic:%")), visible))
     .orderBy(asc(mentions.status), sql`${documents.date} desc nulls last`, asc(mentions.id))
     .limit(page.limit)
     .offset(page.offset);
@@ -79,7 +80,7 @@ async function candidatesOf(db: Db, mentionIds: number[]): Promise<Map<number, R
 }
 
 /** Record a person's choice for a mention and remember its words as an alias in the document's unit. */
-export async function settleMention(db: Db, mentionId: number, agencyIds: readonly number[]): Promise<void> {
+export async function settleMention(db: Db, mentionId: number, agencyIds: readonly number[], actor: AuditActor = SYSTEM_ACTOR): Promise<void> {
   const chosen = [...new Set(agencyIds)];
   if (chosen.length === 0) throw invalid("Cần chọn ít nhất một cơ quan.", "Choose at least one agency.");
   await db.transaction(async (tx) => {
@@ -94,6 +95,7 @@ export async function settleMention(db: Db, mentionId: number, agencyIds: readon
     await tx.update(mentions).set({ status: "resolved", confidence: 1, reason: "chosen in review", reviewedAt: new Date() }).where(eq(mentions.id, mentionId));
     await tx.delete(mentionAgencies).where(eq(mentionAgencies.mentionId, mentionId));
     await tx.insert(mentionAgencies).values(chosen.map((agencyId) => ({ mentionId, agencyId, rank: 0, kind: "resolved" as const })));
+    await recordAudit(tx, actor, { action: "mention.settle", objectType: "mention", objectId: mentionId, after: { text: m.text, agencyIds: chosen } });
     const aliasKey = mentionAliasKey(m.text);
     if (aliasKey === "") return;
     await tx
@@ -105,4 +107,11 @@ export async function settleMention(db: Db, mentionId: number, agencyIds: readon
 
 function invalid(vi: string, en: string, details?: Record<string, unknown>): ChidaoError {
   return new ChidaoError({ code: "INVALID_INPUT", vi, en, ...(details ? { details } : {}) });
+}
+
+/** The document a mention belongs to (NOT_FOUND for an unknown mention). */
+export async function documentOfMention(db: Db, mentionId: number): Promise<string> {
+  const [row] = await db.select({ documentId: mentions.documentId }).from(mentions).where(eq(mentions.id, mentionId));
+  if (!row) throw notFound("mention", mentionId);
+  return row.documentId;
 }

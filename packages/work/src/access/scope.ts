@@ -94,3 +94,19 @@ export function assignmentWithin(scope: ActorScope): SQL | undefined {
 export function scoped(base: SQL | undefined, restriction: SQL | undefined): SQL | undefined {
   return and(base, restriction);
 }
+
+/** Whether a unit lies in the scope's subtree (a national scope holds every unit; an agency scope none). */
+export async function unitWithin(db: Db, scope: ActorScope, unitId: number | null): Promise<boolean> {
+  const mine = scopeUnit(scope);
+  if (!mine) return scope.agencyId === null;
+  if (scope.agencyId !== null || unitId === null) return false;
+  const chain = await unitChain(db, unitId);
+  return (mine.level === "province" ? chain.provinceId : mine.level === "district" ? chain.districtId : chain.communeId) === mine.id;
+}
+
+/** Throws FORBIDDEN unless the unit lies in the scope's subtree. */
+export async function requireUnitWithin(db: Db, scope: ActorScope, unitId: number | null): Promise<void> {
+  if (!(await unitWithin(db, scope, unitId))) {
+    throw new ChidaoError({ code: "FORBIDDEN", vi: "Đơn vị này nằm ngoài phạm vi quản lý của tài khoản.", en: "This unit is outside the account's jurisdiction.", details: { unitId } });
+  }
+}

@@ -6,7 +6,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { ChidaoError, requireRole, scopeUnit, type AccountRole, type Actor } from "@chidao/core";
 import { recordAudit, schema, type Db } from "@chidao/db";
-import { agencyChain, unitChain, type UnitChain } from "../access/scope.js";
+import { agencyChain, unitWithin } from "../access/scope.js";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./password.js";
 
 const { users, units, agencies } = schema;
@@ -139,13 +139,9 @@ async function placeWithin(ctx: Ctx, unitId: number | null, agencyId: number | n
 
 /** Whether a unit (or an agency) lies in the actor's jurisdiction. */
 async function withinActor(ctx: Ctx, unitId: number | null, agencyId: number | null): Promise<boolean> {
-  const mine = scopeUnit(ctx.actor.scope);
   if (ctx.actor.scope.agencyId !== null) return agencyId === ctx.actor.scope.agencyId;
-  if (!mine) return true;
   const unit = agencyId !== null ? (await agencyChain(ctx.db, agencyId)).unitId : unitId;
-  if (unit === null) return false;
-  const chain: UnitChain = await unitChain(ctx.db, unit);
-  return (mine.level === "province" ? chain.provinceId : mine.level === "district" ? chain.districtId : chain.communeId) === mine.id;
+  return unit === null ? scopeUnit(ctx.actor.scope) === null : unitWithin(ctx.db, ctx.actor.scope, unit);
 }
 
 function checkUsername(name: string): string {
