@@ -14,3 +14,4 @@ export * from "./registry/mention-parse.js";
 export * from "./registry/catalog.js";
 export * from "./registry/resolve.js";
 export * from "./registry/roles.js";
+export { lunarToSolar, solarToLunar, type LunarDate } from "./work/lunar.js";
