@@ -15,3 +15,4 @@ export * from "./registry/catalog.js";
 export * from "./registry/resolve.js";
 export * from "./registry/roles.js";
 export { lunarToSolar, solarToLunar, type LunarDate } from "./work/lunar.js";
+export * from "./work/calendar.js";
