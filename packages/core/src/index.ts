@@ -16,3 +16,5 @@ export * from "./registry/resolve.js";
 export * from "./registry/roles.js";
 export { lunarToSolar, solarToLunar, type LunarDate } from "./work/lunar.js";
 export * from "./work/calendar.js";
+export * from "./work/status.js";
+export * from "./work/deadline.js";
