@@ -18,3 +18,4 @@ export { lunarToSolar, solarToLunar, type LunarDate } from "./work/lunar.js";
 export * from "./work/calendar.js";
 export * from "./work/status.js";
 export * from "./work/deadline.js";
+export * from "./work/rollup.js";
