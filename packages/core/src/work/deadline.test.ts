@@ -18,6 +18,8 @@ describe("deadlineOf", () => {
     expect(task.deadline).toBe("2025-01-29"); // the parser: Tết 29/1 counted as a working day
     expect(deadlineOf(task, "2025-01-22")).toEqual({ kind: "fixed", due: "2025-02-05" });
     expect(deadlineOf(parsed("trong 05 ngay lam viec", "2025-01-22"), "2025-01-22")).toEqual({ kind: "fixed", due: "2025-02-05" });
+    // Only "trong N ngày làm việc" is recounted: a written date stays as written.
+    expect(deadlineOf({ deadline: "2025-02-03", deadlineText: "trước ngày 03/02/2025 (05 ngày làm việc)" }, "2025-01-22")).toEqual({ kind: "fixed", due: "2025-02-03" });
   });
 
   it("keeps calendar-day deadlines and reads an hour", () => {

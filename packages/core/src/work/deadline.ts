@@ -8,6 +8,7 @@
  */
 import { foldChars } from "../text/fold.js";
 import { daysInMonth } from "../parser/dates.js";
+import { withinMatches } from "../parser/deadlines.js";
 import { addWorkingDays, VIETNAM_CALENDAR, workingDaysBetween, type WorkCalendar } from "./calendar.js";
 import { dayNumber, dayOf, formatVn, instantOf, isoOfDay, vnDayOf, vnInstant, weekdayOf, yearOf } from "./days.js";
 import { isClosed, type TaskStatus } from "./status.js";
@@ -67,7 +68,8 @@ export function deadlineOf(task: ParsedDeadline, documentDate: string | null, ca
   const text = task.deadlineText ?? "";
   const folded = foldChars(text);
   if (task.deadline) {
-    const due = documentDate && WORKING_DAYS.test(folded) ? recount(task.deadline, documentDate, calendar) : task.deadline;
+    const counted = documentDate && withinMatches(folded).some((m) => m[2] === "ngay lam viec");
+    const due = counted ? recount(task.deadline, documentDate, calendar) : task.deadline;
     const time = timeIn(folded);
     return time ? { kind: "fixed", due, time } : { kind: "fixed", due };
   }
