@@ -39,41 +39,48 @@ export interface OfficialSchedule {
 }
 
 /**
- * The civil service's schedules as announced, only for years whose dates two independent
- * reports agree on. Where a notice number comes from one secondary source only, the comment says so.
+ * The civil service's schedules as announced, only for years whose dates more than one report
+ * agrees on (the government's letter or the press, and a second listing). Notice numbers marked
+ * "secondary" were seen in one secondary listing only; the dates do not rest on them. 2020 and
+ * 2026 are left to the rule: it gives their announced Tết breaks (23–29/1/2020, 14–22/2/2026),
+ * and other decisions of those years (swaps) could not be confirmed.
  */
 export const OFFICIAL_DAYS_OFF: Readonly<Record<number, OfficialSchedule>> = {
   2021: {
-    // Tết 10/2 (29 tháng Chạp) to 16/2 (mùng 5); Quốc khánh 2–5/9 (the 3rd added).
+    // Tết 10/2 (29 tháng Chạp) to 16/2 (mùng 5): Hà Nội Mới, "Lịch nghỉ Tết Nguyên đán Tân Sửu và
+    // Quốc khánh 2-9"; Quốc khánh 2/9 and 3/9 (a four-day weekend).
     tet: { from: "2021-02-10", to: "2021-02-16" },
     nationalDay: "after",
-    sources: ["Thông báo 4875/TB-LĐTBXH (number from one secondary source; dates as reported by Hà Nội Mới)"],
+    sources: ["Thông báo 4875/TB-LĐTBXH (number: secondary)"],
   },
   2022: {
-    // Tết 29/1 to 6/2: five Tết days and the weekends either side; Quốc khánh 1–4/9.
+    // Tết 29/1 to 6/2: five Tết days and the weekends either side (Công văn 245/VPCP-KGVX);
+    // Quốc khánh 1/9 and 2/9.
     tet: { from: "2022-01-29", to: "2022-02-06" },
     nationalDay: "before",
-    sources: ["Công văn 245/VPCP-KGVX ngày 11/01/2022", "Thông báo 119/TB-LĐTBXH (number from one secondary source)"],
+    sources: ["Công văn 245/VPCP-KGVX ngày 11/01/2022", "Thông báo 119/TB-LĐTBXH (number: secondary)"],
   },
   2023: {
-    // Tết 20/1 to 26/1; Quốc khánh 1/9 to 4/9 (2/9 a Saturday, made up on Monday 4/9).
+    // Công văn 8056/VPCP-KGVX: Tết 20/1 to 26/1; Quốc khánh 1/9 to 4/9 (2/9 a Saturday, made up on 4/9).
     tet: { from: "2023-01-20", to: "2023-01-26" },
     nationalDay: "before",
-    sources: ["Công văn 8056/VPCP-KGVX ngày 01/12/2022", "Thông báo 5034/TB-LĐTBXH"],
+    sources: ["Công văn 8056/VPCP-KGVX ngày 01/12/2022", "Thông báo 5034/TB-LĐTBXH (number: secondary)"],
   },
   2024: {
-    // Tết 8/2 to 14/2; Quốc khánh 31/8 to 3/9; 30/4–1/5 break 27/4 to 1/5.
+    // Tết 8/2 to 14/2; Quốc khánh 31/8 to 3/9; Công văn 2450/VPCP-KGVX: 30/4–1/5 break 27/4 to 1/5,
+    // Monday 29/4 made up on Saturday 4/5.
     tet: { from: "2024-02-08", to: "2024-02-14" },
     nationalDay: "after",
     swaps: [{ off: "2024-04-29", worked: "2024-05-04" }],
-    sources: ["Thông báo 5015/TB-LĐTBXH (Tết, Quốc khánh)", "Công văn 2450/VPCP-KGVX ngày 12/4/2024 (hoán đổi 29/4 ↔ 4/5)"],
+    sources: ["Thông báo 5015/TB-LĐTBXH (number: secondary)", "Công văn 2450/VPCP-KGVX ngày 12/4/2024"],
   },
   2025: {
-    // Tết 25/1 (26 tháng Chạp) to 2/2 (mùng 5); 30/4 to 4/5; Quốc khánh 30/8 to 2/9.
+    // Công văn 8726/VPCP-KGVX: Tết 25/1 (26 tháng Chạp) to 2/2 (mùng 5); 30/4 to 4/5, Friday 2/5
+    // made up on Saturday 26/4; Quốc khánh 1/9 and 2/9 (30/8 to 2/9).
     tet: { from: "2025-01-25", to: "2025-02-02" },
     nationalDay: "before",
     swaps: [{ off: "2025-05-02", worked: "2025-04-26" }],
-    sources: ["Công văn 8726/VPCP-KGVX ngày 26/11/2024", "Thông báo 6150/TB-LĐTBXH"],
+    sources: ["Công văn 8726/VPCP-KGVX ngày 26/11/2024", "Thông báo 6150/TB-LĐTBXH (number: secondary)"],
   },
 };
 
