@@ -16,3 +16,8 @@ export * from "./registry/resolve.js";
 export * from "./registry/roles.js";
 export * from "./access/actor.js";
 export * from "./access/policy.js";
+export { lunarToSolar, solarToLunar, type LunarDate } from "./work/lunar.js";
+export * from "./work/calendar.js";
+export * from "./work/status.js";
+export * from "./work/deadline.js";
+export * from "./work/rollup.js";

@@ -9,18 +9,14 @@
  */
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { TASK_STATUSES, type TaskDeadline } from "@chidao/core";
 import { agencies, documents, files, mentions, units } from "./registry.js";
 import { users } from "./accounts.js";
 
-export const TASK_STATUSES = ["proposed", "open", "in_progress", "done", "cancelled"] as const;
+export { TASK_STATUSES };
 export const ASSIGNMENT_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
 export const ASSIGNMENT_ROLES = ["lead", "support"] as const;
 
-/** A task's deadline as stored: see TaskDeadline in @chidao/core (work/deadline). */
-export interface StoredDeadline {
-  kind: "fixed" | "recurring" | "none";
-  [key: string]: unknown;
-}
 
 /** The units a row belongs to, nearest last: what jurisdiction filters compare. */
 const unitChain = () => ({
@@ -44,7 +40,7 @@ export const tasks = pgTable(
     spanStart: integer("span_start"),
     spanEnd: integer("span_end"),
     status: text("status", { enum: TASK_STATUSES }).notNull().default("proposed"),
-    deadline: jsonb("deadline").$type<StoredDeadline>().notNull().default({ kind: "none" }),
+    deadline: jsonb("deadline").$type<TaskDeadline>().notNull().default({ kind: "none" }),
     deadlineText: text("deadline_text"),
     /** When the next report or the result is due (fixed deadline, or a recurring duty's next occurrence). */
     dueAt: timestamp("due_at", { withTimezone: true }),
