@@ -70,6 +70,8 @@ export const tasks = pgTable(
     index("tasks_province_status").on(t.provinceId, t.status, t.dueAt),
     index("tasks_district_status").on(t.districtId, t.status, t.dueAt),
     index("tasks_status_due").on(t.status, t.dueAt),
+    /** Whether a report's proposal was already made a task (propose-upward), without a scan. */
+    index("tasks_origin_report").on(t.originReportId).where(sql`origin_report_id is not null`),
   ],
 );
 
@@ -104,6 +106,8 @@ export const assignments = pgTable(
     index("assignments_province_status").on(t.provinceId, t.status, t.dueAt),
     index("assignments_district_status").on(t.districtId, t.status, t.dueAt),
     index("assignments_commune_status").on(t.communeId, t.status, t.dueAt),
+    /** Live shares by due time: the reminder sweep reads only the ones near or past due, nationwide. */
+    index("assignments_live_due").on(t.dueAt).where(sql`status in ('open', 'in_progress')`),
   ],
 );
 
