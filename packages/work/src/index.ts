@@ -11,3 +11,4 @@ export { ATTACHMENT_LIMITS, type AttachmentInput, type AttachmentLimits, type At
 export type { AgencyRef, ReportView } from "./reports/report-view.js";
 export * from "./reports/file-report.js";
 export * from "./reports/list-reports.js";
+export * from "./reports/propose-upward.js";
