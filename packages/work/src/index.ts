@@ -12,3 +12,4 @@ export type { AgencyRef, ReportView } from "./reports/report-view.js";
 export * from "./reports/file-report.js";
 export * from "./reports/list-reports.js";
 export * from "./reports/propose-upward.js";
+export * from "./reports/directive-summary.js";
