@@ -13,3 +13,6 @@ export * from "./reports/file-report.js";
 export * from "./reports/list-reports.js";
 export * from "./reports/propose-upward.js";
 export * from "./reports/directive-summary.js";
+export * from "./reminders/sweep-reminders.js";
+export * from "./reminders/list-reminders.js";
+export * from "./reminders/mark-reminders-read.js";
