@@ -8,7 +8,7 @@ export * from "./accounts/tokens.js";
 export * from "./accounts/first-admin.js";
 export type { InputIssue } from "./reports/errors.js";
 export { ATTACHMENT_LIMITS, type AttachmentInput, type AttachmentLimits, type AttachmentView } from "./reports/attachments.js";
-export type { AgencyRef, ReportView } from "./reports/report-view.js";
+export type { AgencyNames, ReportView } from "./reports/report-view.js";
 export * from "./reports/file-report.js";
 export * from "./reports/list-reports.js";
 export * from "./reports/propose-upward.js";

@@ -10,9 +10,11 @@ import { schema } from "@chidao/db";
 import type { Ctx } from "../accounts/users.js";
 import { assignmentWithin } from "../access/scope.js";
 import { invalidInput, requireId } from "../reports/errors.js";
-import type { AgencyRef } from "../reports/report-view.js";
+import type { AgencyNames } from "../reports/report-view.js";
 
 const { reminders, assignments, tasks, agencies } = schema;
+
+type ShareRow = typeof assignments.$inferSelect;
 
 export const REMINDERS_PAGE = { default: 100, max: 1000 } as const;
 
@@ -28,9 +30,9 @@ export interface ReminderView {
   kind: "due_soon" | "overdue";
   dueAt: string;
   createdAt: string;
-  agency: AgencyRef;
+  agency: AgencyNames;
   task: { id: number; title: string; ref: string | null; documentId: string | null };
-  share: { id: number; role: "lead" | "support"; status: "open" | "in_progress" | "done" | "cancelled"; percent: number };
+  share: { id: number; role: ShareRow["role"]; status: ShareRow["status"]; percent: number };
 }
 
 export async function listReminders(ctx: Ctx, options: ListRemindersOptions = {}): Promise<ReminderView[]> {

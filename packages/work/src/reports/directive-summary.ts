@@ -17,9 +17,11 @@ import { requireDocumentVisible } from "@chidao/registry";
 import type { Ctx } from "../accounts/users.js";
 import { assignmentWithin, taskOwnedWithin, taskVisible } from "../access/scope.js";
 import { invalidInput, notFound, requireInstant } from "./errors.js";
-import type { AgencyRef } from "./report-view.js";
+import type { AgencyNames } from "./report-view.js";
 
 const { documents, tasks, assignments, agencies, reports } = schema;
+
+type ShareRow = typeof assignments.$inferSelect;
 
 const DAY_MS = 86_400_000;
 /** Weekly summaries are the common rhythm ("báo cáo hằng tuần"). */
@@ -39,9 +41,9 @@ export type Reporting = "reported" | "silent" | "closed";
 
 export interface SummaryShare {
   assignmentId: number;
-  agency: AgencyRef;
-  role: "lead" | "support";
-  status: "open" | "in_progress" | "done" | "cancelled";
+  agency: AgencyNames;
+  role: ShareRow["role"];
+  status: ShareRow["status"];
   percent: number;
   dueAt: string | null;
   lastReportAt: string | null;
@@ -63,7 +65,7 @@ export interface SummaryTask {
 }
 
 export interface SilentAgency {
-  agency: AgencyRef;
+  agency: AgencyNames;
   /** Silent on a share it leads (chủ trì). */
   lead: boolean;
   taskIds: number[];
@@ -94,7 +96,7 @@ export async function directiveSummary(ctx: Ctx, options: DirectiveSummaryOption
   return { document: document!, period: { since: since.toISOString(), until: until.toISOString() }, tasks: summaryTasks, ...agencyTotals(summaryTasks) };
 }
 
-type ShareRow = Awaited<ReturnType<typeof shareRows>>[number];
+type SummaryRow = Awaited<ReturnType<typeof shareRows>>[number];
 
 /** One row per visible share of the document's confirmed tasks (a task without one: one row, share columns null). */
 async function shareRows(ctx: Ctx, documentId: string, since: Date, until: Date) {
@@ -134,7 +136,7 @@ function shareVisible(scope: ActorScope): SQL | undefined {
   return own && managed ? or(own, managed) : undefined;
 }
 
-function groupTasks(rows: ShareRow[], now: Date): SummaryTask[] {
+function groupTasks(rows: SummaryRow[], now: Date): SummaryTask[] {
   const byTask = new Map<number, SummaryTask>();
   for (const row of rows) {
     let task = byTask.get(row.taskId);
@@ -150,7 +152,7 @@ function groupTasks(rows: ShareRow[], now: Date): SummaryTask[] {
   return [...byTask.values()];
 }
 
-function shareOf(row: ShareRow, now: Date): SummaryShare | null {
+function shareOf(row: SummaryRow, now: Date): SummaryShare | null {
   if (row.assignmentId === null || row.role === null || row.status === null || row.percent === null || row.agencyId === null) return null;
   const reporting: Reporting = row.reportsInPeriod > 0 ? "reported" : isClosed(row.status) ? "closed" : "silent";
   return {
@@ -171,14 +173,14 @@ function shareOf(row: ShareRow, now: Date): SummaryShare | null {
  * A recurring duty is late when its latest occurrence went unreported (core's rule); other work
  * when the share's own due time has passed (it may have been moved from the task's).
  */
-function shareOverdue(status: TaskStatus, dueAt: Date | null, lastReportAt: Date | null, deadline: TaskDeadline, acceptedAt: Date, now: Date): boolean {
+function shareOverdue(status: ShareRow["status"], dueAt: Date | null, lastReportAt: Date | null, deadline: TaskDeadline, acceptedAt: Date, now: Date): boolean {
   if (isClosed(status)) return false;
   if (deadline.kind === "recurring") return isOverdue(deadline, status, lastReportAt, now, { since: acceptedAt });
   return dueAt !== null && dueAt < now;
 }
 
 interface AgencyTally {
-  agency: AgencyRef;
+  agency: AgencyNames;
   reported: boolean;
   silentLead: boolean;
   silentTasks: number[];

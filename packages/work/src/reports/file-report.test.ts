@@ -109,10 +109,11 @@ for (const backend of testBackends()) {
       expect(await auditOf("assignment", share.id)).toHaveLength(4);
     });
 
-    it("runs the caller's hook inside the transaction; a failing hook undoes the whole report", async () => {
+    it("takes the caller's task lock first and runs its hook inside the transaction; a failing hook undoes the whole report", async () => {
       const share = await buildAssignment(w.db, { agencyId: w.soYTe, task: { unitId: w.khanhHoa } });
       const actor = await actorIn(w.db, { role: "agency_member", agencyId: w.soYTe });
       const seen: { id: number; percent: number | undefined }[] = [];
+      const locked: number[] = [];
       await fileReport(
         { db: w.db, actor },
         {
@@ -120,13 +121,21 @@ for (const backend of testBackends()) {
           results: "Đã triển khai.",
           percent: 30,
           now: NOW,
+          lockTask: async (_tx, taskId) => {
+            expect(seen).toEqual([]);
+            locked.push(taskId);
+          },
           onShareChanged: async (tx, id) => {
             const [s] = await tx.select({ percent: assignments.percent }).from(assignments).where(eq(assignments.id, id));
             seen.push({ id, percent: s?.percent });
           },
         },
       );
+      expect(locked).toEqual([share.taskId]);
       expect(seen).toEqual([{ id: share.id, percent: 30 }]);
+      const outsider = await actorIn(w.db, { role: "agency_member", agencyId: w.soYTeKonTum });
+      expect(await codeOf(fileReport({ db: w.db, actor: outsider }, { assignmentId: share.id, results: "x", now: NOW, lockTask: async (_tx, taskId) => void locked.push(taskId) }))).toBe("NOT_FOUND");
+      expect(locked).toEqual([share.taskId]);
 
       const failing = fileReport({ db: w.db, actor }, { assignmentId: share.id, results: "Lần hai.", percent: 90, now: NOW, attachments: [{ bytes: bytes("hook rollback"), fileName: "x.txt" }], onShareChanged: () => Promise.reject(new Error("roll-up failed")) });
       await expect(failing).rejects.toThrow("roll-up failed");

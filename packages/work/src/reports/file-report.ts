@@ -32,6 +32,11 @@ export interface FileReportOptions {
   limits?: AttachmentLimits;
   /** When the report is filed (the caller's clock). */
   now: Date;
+  /**
+   * Runs first in the transaction, before the share is locked: the task services' tree lock plugs
+   * in here, so that reports and other progress writers lock a task tree in the same order.
+   */
+  lockTask?: (tx: Db, taskId: number) => Promise<unknown>;
   /** Runs inside the transaction once the share has changed: the task roll-up plugs in here. */
   onShareChanged?: (tx: Db, assignmentId: number) => Promise<void>;
 }
@@ -63,6 +68,7 @@ export async function fileReport(ctx: Ctx, options: FileReportOptions): Promise<
   const percent = options.percent ?? null;
   const files = prepareAttachments(options.attachments ?? [], options.limits);
   return ctx.db.transaction(async (tx) => {
+    if (options.lockTask) await options.lockTask(tx, await shareTaskId(tx, ctx, assignmentId));
     const share = await lockShare(tx, ctx, assignmentId);
     const next = shareAfterReport(share, percent);
     const [row] = await tx.insert(reports).values({ taskId: share.taskId, assignmentId, agencyId: share.agencyId, authorId: ctx.actor.userId, ...texts, percent, createdAt: now }).returning({ id: reports.id });
@@ -116,6 +122,13 @@ interface LockedShare {
   percent: number;
   lastReportAt: Date | null;
   taskStatus: TaskStatus;
+}
+
+/** The share's task, if the share lies within the actor's jurisdiction. */
+async function shareTaskId(tx: Db, ctx: Ctx, assignmentId: number): Promise<number> {
+  const [share] = await tx.select({ taskId: assignments.taskId }).from(assignments).where(and(eq(assignments.id, assignmentId), assignmentWithin(ctx.actor.scope)));
+  if (!share) throw notFound("assignment", assignmentId);
+  return share.taskId;
 }
 
 /** The share, locked until the transaction ends so two reports at once apply one after the other. */

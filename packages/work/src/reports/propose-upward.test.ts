@@ -7,7 +7,7 @@ import { unitsSubset } from "../../../../test/support/units-subset.js";
 import { actorIn, agencyOf, buildAssignment, buildTask, childUnit } from "../__tests__/factories.js";
 import { codeOf, errorOf, openWorld, type World } from "../__tests__/world.js";
 import { fileReport } from "./file-report.js";
-import { proposeUpward, titleOf } from "./propose-upward.js";
+import { proposeUpward, proposalTitle } from "./propose-upward.js";
 
 const { tasks, assignments, auditLog } = schema;
 const NOW = new Date("2025-03-13T03:00:00Z");
@@ -15,11 +15,11 @@ const PROPOSAL = "Đề nghị UBND tỉnh bổ sung 2 tỷ đồng kinh phí ph
 
 describe("a proposal's title", () => {
   it("is its first sentence, not cut at an abbreviation, and shortened at a word when long", () => {
-    expect(titleOf(PROPOSAL)).toBe("Đề nghị UBND tỉnh bổ sung 2 tỷ đồng kinh phí phòng, chống dịch cho các cơ sở y tế tuyến huyện.");
-    expect(titleOf("Đề nghị UBND TP. Nha Trang sớm bố trí mặt bằng cho điểm tiêm chủng lưu động. Xin cảm ơn.")).toBe("Đề nghị UBND TP. Nha Trang sớm bố trí mặt bằng cho điểm tiêm chủng lưu động.");
-    expect(titleOf("  Kiến nghị bổ sung biên chế\nchi tiết kèm theo")).toBe("Kiến nghị bổ sung biên chế");
+    expect(proposalTitle(PROPOSAL)).toBe("Đề nghị UBND tỉnh bổ sung 2 tỷ đồng kinh phí phòng, chống dịch cho các cơ sở y tế tuyến huyện.");
+    expect(proposalTitle("Đề nghị UBND TP. Nha Trang sớm bố trí mặt bằng cho điểm tiêm chủng lưu động. Xin cảm ơn.")).toBe("Đề nghị UBND TP. Nha Trang sớm bố trí mặt bằng cho điểm tiêm chủng lưu động.");
+    expect(proposalTitle("  Kiến nghị bổ sung biên chế\nchi tiết kèm theo")).toBe("Kiến nghị bổ sung biên chế");
     const text = `Đề nghị ${"hỗ trợ kinh phí ".repeat(20)}`;
-    const long = titleOf(text);
+    const long = proposalTitle(text);
     expect(long.length).toBeLessThanOrEqual(160);
     expect(long.endsWith("…")).toBe(true);
     const kept = long.slice(0, -1);
@@ -50,7 +50,7 @@ for (const backend of testBackends()) {
       const { report, share, reporter } = await reportWith(w.soYTe, w.khanhHoa, PROPOSAL);
       const proposed = await proposeUpward({ db: w.db, actor: reporter }, { reportId: report.id, now: NOW });
       expect(proposed).toMatchObject({ created: true, status: "proposed", unitId: w.khanhHoa, originReportId: report.id, text: PROPOSAL, lead: { id: w.ubndKhanhHoa, fullName: "Ủy ban nhân dân tỉnh Khánh Hòa" } });
-      expect(proposed.title).toBe(titleOf(PROPOSAL));
+      expect(proposed.title).toBe(proposalTitle(PROPOSAL));
       const [row] = await w.db.select().from(tasks).where(eq(tasks.id, proposed.id));
       expect(row).toMatchObject({ status: "proposed", provinceId: w.khanhHoa, districtId: null, originReportId: report.id, documentId: null, createdAt: NOW });
       expect(await w.db.select({ agencyId: assignments.agencyId, role: assignments.role, provinceId: assignments.provinceId }).from(assignments).where(eq(assignments.taskId, proposed.id))).toEqual([{ agencyId: w.ubndKhanhHoa, role: "lead", provinceId: w.khanhHoa }]);

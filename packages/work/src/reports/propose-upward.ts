@@ -11,7 +11,7 @@ import { recordAudit, schema, type Db } from "@chidao/db";
 import type { Ctx } from "../accounts/users.js";
 import { agencyChain, taskVisible } from "../access/scope.js";
 import { invalidInput, notFound, requireId, requireInstant } from "./errors.js";
-import type { AgencyRef } from "./report-view.js";
+import type { AgencyNames } from "./report-view.js";
 
 const { reports, tasks, assignments, agencies } = schema;
 
@@ -39,7 +39,7 @@ export interface ProposedTask {
   status: TaskStatus;
   unitId: number | null;
   originReportId: number;
-  lead: AgencyRef;
+  lead: AgencyNames;
 }
 
 interface SourceReport {
@@ -68,7 +68,7 @@ export async function proposeUpward(ctx: Ctx, options: ProposeUpwardOptions): Pr
     const existing = await taskFromReport(tx, reportId);
     if (existing) return existing;
     const lead = await leadAgency(tx, source.unitId, options.leadAgencyId);
-    const title = options.title?.trim() || titleOf(text);
+    const title = options.title?.trim() || proposalTitle(text);
     const [task] = await tx
       .insert(tasks)
       .values({ title, text, status: "proposed", unitId: source.unitId, provinceId: source.provinceId, districtId: source.districtId, communeId: source.communeId, originReportId: reportId, createdBy: ctx.actor.userId, createdAt: now, updatedAt: now })
@@ -88,7 +88,7 @@ export async function proposeUpward(ctx: Ctx, options: ProposeUpwardOptions): Pr
  * The first sentence (or line) of a proposal, cut at a word if still too long for a title. A stop
  * in the first few words is an abbreviation ("UBND TP. Nha Trang"), not a sentence's end.
  */
-export function titleOf(text: string): string {
+export function proposalTitle(text: string): string {
   const line = text.trim().split(/\r?\n/)[0]!.trim();
   const end = [...line.matchAll(/[.;!?](?=\s|$)/gu)].find((m) => m.index >= SENTENCE_MIN)?.index;
   const sentence = end === undefined ? line : line.slice(0, end + 1);
@@ -128,7 +128,7 @@ async function taskFromReport(tx: Db, reportId: number): Promise<ProposedTask | 
   return row ? { ...row, created: false, originReportId: reportId } : null;
 }
 
-async function leadAgency(tx: Db, unitId: number | null, chosen: number | undefined): Promise<AgencyRef> {
+async function leadAgency(tx: Db, unitId: number | null, chosen: number | undefined): Promise<AgencyNames> {
   const columns = { id: agencies.id, name: agencies.name, fullName: agencies.fullName };
   if (chosen !== undefined) {
     const id = requireId("agency", chosen);

@@ -9,7 +9,7 @@ import type { AttachmentView } from "./attachments.js";
 
 const { reports, reportAttachments, files, agencies, users } = schema;
 
-export interface AgencyRef {
+export interface AgencyNames {
   id: number;
   /** Its name within its unit ("Sở Y tế"). */
   name: string;
@@ -21,7 +21,7 @@ export interface ReportView {
   id: number;
   taskId: number;
   assignmentId: number;
-  agency: AgencyRef;
+  agency: AgencyNames;
   /** Null when the system or a since-removed account filed it. */
   author: { id: number; name: string } | null;
   /** Kết quả. */
