@@ -23,6 +23,8 @@ export interface AppOptions {
   /** Fastify's logger (off in tests). */
   logger?: boolean;
   maxUploadBytes?: number;
+  /** Called for every route registered (the authorization test checks it has a row for each). */
+  onRoute?: (method: string, url: string) => void;
 }
 
 export async function buildApp(registry: Registry, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -30,6 +32,8 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook("onRoute", (route) => [route.method].flat().forEach((m) => onRoute(String(m), route.url)));
   await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? DEFAULT_MAX_BYTES, files: 1 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: {
