@@ -9,6 +9,8 @@ import { Registry, type RegistryOptions } from "@chidao/registry";
 import { ensureFirstAdmin } from "@chidao/work";
 import { buildApp } from "./app.js";
 
+const MAINTENANCE_EVERY_MS = 10 * 60 * 1000;
+
 export interface ServeOptions extends RegistryOptions {
   port?: number;
   host?: string;
@@ -49,10 +51,14 @@ export async function serve(options: ServeOptions = {}): Promise<Running> {
   }
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : options.port ?? 3000;
+  // Embedded PGlite has no autovacuum: refresh planner statistics now and then (a no-op on a server).
+  const maintenance = setInterval(() => void registry.maintain().catch((e: unknown) => app.log.error(e)), MAINTENANCE_EVERY_MS);
+  maintenance.unref();
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    clearInterval(maintenance);
     await app.close();
     await registry.close();
   };
