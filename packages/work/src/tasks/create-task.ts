@@ -53,6 +53,6 @@ export async function createTask(ctx: TaskContext, options: CreateTaskOptions): 
       .returning();
     await insertShares(tx, shares.map((s) => ({ ...s, taskId: row!.id, status: "open" as const, dueAt: row!.dueAt })));
     await recordAudit(tx, ctx.actor, { action: "task.create", objectType: "task", objectId: row!.id, after: taskAudit(row!, await shareRefs(tx, row!.id)) });
-    return getTaskIn(tx, row!.id, ctx.actor.scope, now);
+    return getTaskIn(tx, row!.id, ctx.actor, now);
   });
 }

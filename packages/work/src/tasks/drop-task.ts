@@ -33,6 +33,6 @@ export async function dropTask(ctx: TaskContext, options: DropTaskOptions): Prom
     const row = await reviseTask(tx, before.id, options.expectedVersion, { status: "cancelled" });
     await tx.update(assignments).set({ status: "cancelled", updatedAt: new Date() }).where(eq(assignments.taskId, row.id));
     await recordAudit(tx, ctx.actor, { action: "task.drop", objectType: "task", objectId: row.id, before: taskAudit(before, shares), after: taskAudit(row) });
-    return getTaskIn(tx, row.id, ctx.actor.scope, nowOf(ctx));
+    return getTaskIn(tx, row.id, ctx.actor, nowOf(ctx));
   });
 }

@@ -5,9 +5,9 @@
  * outside the reader's jurisdiction is NOT_FOUND; so are sub-tasks outside it, left out.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import { requireRole, type ActorScope } from "@chidao/core";
+import { requireRole, type Actor } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
-import { taskVisible } from "../access/scope.js";
+import { taskReadable } from "./access.js";
 import { nowOf, type TaskContext } from "./context.js";
 import { taskNotFound } from "./errors.js";
 import { isOverdue, ITEM_COLUMNS, presentItems, type AgencyRef, type TaskItem } from "./present.js";
@@ -61,17 +61,17 @@ export interface GetTaskOptions {
 
 export async function getTask(ctx: TaskContext, options: GetTaskOptions): Promise<TaskDetail> {
   requireRole(ctx.actor, "read");
-  const [visible] = await ctx.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, options.id), taskVisible(ctx.actor.scope)));
+  const [visible] = await ctx.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, options.id), taskReadable(ctx.actor)));
   if (!visible) throw taskNotFound(options.id);
-  return getTaskIn(ctx.db, options.id, ctx.actor.scope, nowOf(ctx));
+  return getTaskIn(ctx.db, options.id, ctx.actor, nowOf(ctx));
 }
 
 /** The detail of a task the caller has already checked the actor may see. */
-export async function getTaskIn(db: Db, id: number, scope: ActorScope, now: Date): Promise<TaskDetail> {
+export async function getTaskIn(db: Db, id: number, actor: Actor, now: Date): Promise<TaskDetail> {
   const [row] = await db.select().from(tasks).where(eq(tasks.id, id));
   if (!row) throw taskNotFound(id);
   const [item] = await presentItems(db, [row], now);
-  const shares = await sharesOf(db, id, scope, now);
+  const shares = await sharesOf(db, id, actor, now);
   return {
     ...item!,
     text: row.text,
@@ -88,14 +88,14 @@ export async function getTaskIn(db: Db, id: number, scope: ActorScope, now: Date
   };
 }
 
-async function sharesOf(db: Db, taskId: number, scope: ActorScope, now: Date): Promise<ShareDetail[]> {
+async function sharesOf(db: Db, taskId: number, actor: Actor, now: Date): Promise<ShareDetail[]> {
   const rows = await db
     .select({ share: assignments, agencyName: agencies.fullName })
     .from(assignments)
     .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
     .where(eq(assignments.taskId, taskId))
     .orderBy(sql`${assignments.role} = 'support'`, asc(assignments.id));
-  const subRows = await db.select({ ...ITEM_COLUMNS, shareId: tasks.parentAssignmentId }).from(tasks).where(and(eq(tasks.parentId, taskId), taskVisible(scope))).orderBy(asc(tasks.id));
+  const subRows = await db.select({ ...ITEM_COLUMNS, shareId: tasks.parentAssignmentId }).from(tasks).where(and(eq(tasks.parentId, taskId), taskReadable(actor))).orderBy(asc(tasks.id));
   const subtasks = await presentItems(db, subRows, now);
   return rows.map(({ share: s, agencyName }) => ({
     id: s.id,

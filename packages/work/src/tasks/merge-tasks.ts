@@ -52,7 +52,7 @@ export async function mergeTasks(ctx: TaskContext, options: MergeTasksOptions): 
       await recordAudit(tx, ctx.actor, { action: "task.merge", objectType: "task", objectId: r.id, before: taskAudit(r, shares.get(r.id)), after: { ...taskAudit(gone), mergedInto: keep!.id } });
     }
     await recordAudit(tx, ctx.actor, { action: "task.merge", objectType: "task", objectId: keep!.id, before: taskAudit(keep!, shares.get(keep!.id)), after: { ...taskAudit(merged, await shareRefs(tx, keep!.id)), mergedFrom: absorbed.map((r) => r.id) } });
-    return getTaskIn(tx, keep!.id, ctx.actor.scope, nowOf(ctx));
+    return getTaskIn(tx, keep!.id, ctx.actor, nowOf(ctx));
   });
 }
 

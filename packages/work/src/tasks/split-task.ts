@@ -50,7 +50,7 @@ export async function splitTask(ctx: TaskContext, options: SplitTaskOptions): Pr
     await recordAudit(tx, ctx.actor, { action: "task.split", objectType: "task", objectId: before.id, before: taskAudit(before, shares), after: { ...taskAudit(first, shares), parts: [first.id, ...rest.map((t) => t.id)] } });
     for (const t of rest) await recordAudit(tx, ctx.actor, { action: "task.split", objectType: "task", objectId: t.id, after: { ...taskAudit(t, shares), splitFrom: before.id } });
     const now = nowOf(ctx);
-    return Promise.all([first, ...rest].map((t) => getTaskIn(tx, t.id, ctx.actor.scope, now)));
+    return Promise.all([first, ...rest].map((t) => getTaskIn(tx, t.id, ctx.actor, now)));
   });
 }
 

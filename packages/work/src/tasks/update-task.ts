@@ -55,7 +55,7 @@ export async function updateTask(ctx: TaskContext, options: UpdateTaskOptions): 
     }
     if (confirmed && sharesChanged) await rollUpFrom(tx, row.id);
     await recordAudit(tx, ctx.actor, { action: "task.update", objectType: "task", objectId: row.id, before: taskAudit(before, sharesBefore), after: taskAudit(await loadTask(tx, row.id), await shareRefs(tx, row.id)) });
-    return getTaskIn(tx, row.id, ctx.actor.scope, nowOf(ctx));
+    return getTaskIn(tx, row.id, ctx.actor, nowOf(ctx));
   });
 }
 
