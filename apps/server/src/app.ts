@@ -18,6 +18,8 @@ import { healthRoutes } from "./routes/health.js";
 import { authPlugin } from "./auth/plugin.js";
 import { authRoutes } from "./routes/auth.js";
 import { accountRoutes } from "./routes/accounts.js";
+import { taskRoutes } from "./routes/work/tasks.js";
+import { assignmentRoutes } from "./routes/work/assignments.js";
 
 export interface AppOptions {
   /** Fastify's logger (off in tests). */
@@ -38,7 +40,7 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   await app.register(swagger, {
     openapi: {
       info: { title: "chidao API", description: "Chỉ đạo: directive documents, the agencies they task, and the cascade between them.", version: PARSER_VERSION },
-      tags: [{ name: "documents" }, { name: "catalog" }, { name: "auth" }, { name: "accounts" }, { name: "system" }],
+      tags: [{ name: "documents" }, { name: "catalog" }, { name: "tasks" }, { name: "reports" }, { name: "auth" }, { name: "accounts" }, { name: "system" }],
       components: {
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: "chidao_session", description: "Set by POST /api/auth/login; unsafe methods also need the x-csrf-token header." },
@@ -56,6 +58,8 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   healthRoutes(app, registry);
   await authRoutes(app, registry.db);
   accountRoutes(app, registry.db);
+  taskRoutes(app, registry.db);
+  assignmentRoutes(app, registry.db);
   documentRoutes(app, registry);
   catalogRoutes(app, registry);
   return app;

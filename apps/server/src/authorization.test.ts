@@ -13,6 +13,7 @@ import { importHierarchy, Registry } from "@chidao/registry";
 import { testBackends } from "../../../test/support/databases.js";
 import { unitsSubset } from "../../../test/support/units-subset.js";
 import { accountToken, adminToken, injector } from "../../../test/support/auth.js";
+import { withWork } from "@chidao/work";
 import { buildApp } from "./app.js";
 
 const SUBSET = unitsSubset(["56", "62"]);
@@ -27,6 +28,10 @@ interface Fixture {
   mentionId: number;
   userId: number;
   tokenId: number;
+  /** A task proposed from 122-TB/TU, and one of its shares. */
+  taskId: number;
+  assignmentId: number;
+  provinceId: number;
 }
 
 type Expectation =
@@ -78,6 +83,18 @@ const TABLE: Record<string, Row> = {
   "GET /api/users/:id/tokens": { request: (f) => json("GET", `/api/users/${f.userId}/tokens`), expect: { refuse: [404] } },
   "POST /api/users/:id/tokens": { request: (f) => json("POST", `/api/users/${f.userId}/tokens`, { name: "stolen" }), expect: { refuse: [404] } },
   "DELETE /api/tokens/:id": { request: (f) => json("DELETE", `/api/tokens/${f.tokenId}`), expect: { refuse: [404] } },
+  "GET /api/tasks": { request: () => json("GET", "/api/tasks?limit=500"), expect: { listWithout: (f) => f.taskId } },
+  "POST /api/tasks": { request: (f) => json("POST", "/api/tasks", { text: "Giao việc sang tỉnh khác", lead: [f.agencyId] }), expect: { refuse: [403, 404] } },
+  "GET /api/tasks/:id": { request: (f) => json("GET", `/api/tasks/${f.taskId}`), expect: { refuse: [404] } },
+  "PATCH /api/tasks/:id": { request: (f) => ({ ...json("PATCH", `/api/tasks/${f.taskId}`, { title: "Sửa trộm" }), headers: { "if-match": '"v1"' } }), expect: { refuse: [404] } },
+  "POST /api/tasks/:id/split": { request: (f) => ({ ...json("POST", `/api/tasks/${f.taskId}/split`, { parts: [{ text: "một" }, { text: "hai" }] }), headers: { "if-match": '"v1"' } }), expect: { refuse: [404] } },
+  "POST /api/tasks/merge": { request: (f) => json("POST", "/api/tasks/merge", { tasks: [{ id: f.taskId, version: 1 }, { id: f.taskId + 1, version: 1 }] }), expect: { refuse: [404] } },
+  "POST /api/tasks/:id/drop": { request: (f) => ({ ...json("POST", `/api/tasks/${f.taskId}/drop`), headers: { "if-match": '"v1"' } }), expect: { refuse: [404] } },
+  "POST /api/tasks/confirm": { request: (f) => json("POST", "/api/tasks/confirm", { tasks: [{ id: f.taskId, version: 1 }] }), expect: { refuse: [404] } },
+  "GET /api/agencies/:id/tasks": { request: (f) => json("GET", `/api/agencies/${f.agencyId}/tasks`), expect: { refuse: [403, 404] } },
+  "PATCH /api/assignments/:id": { request: (f) => ({ ...json("PATCH", `/api/assignments/${f.assignmentId}`, { percent: 100 }), headers: { "if-match": '"v1"' } }), expect: { refuse: [404] } },
+  "POST /api/assignments/:id/delegate": { request: (f) => json("POST", `/api/assignments/${f.assignmentId}/delegate`, { targets: { role: "ubnd", level: "district" } }), expect: { refuse: [404] } },
+  "GET /api/overdue": { request: (f) => json("GET", `/api/overdue?unit=${f.provinceId}`), expect: { refuse: [403, 404] } },
 };
 
 /** Routes anyone may call, signed in or not. */
@@ -91,7 +108,7 @@ describe.each(testBackends())("authorization of every route on $name", (backend)
   let outsider: ReturnType<typeof injector>;
 
   beforeAll(async () => {
-    registry = new Registry(await backend.open());
+    registry = new Registry(await backend.open(), withWork());
     await importHierarchy(registry.db, SUBSET);
     app = await buildApp(registry, { onRoute: (method, url) => routes.push(`${method} ${url}`) });
     const province = async (code: string) => (await registry.db.select({ id: schema.units.id }).from(schema.units).where(and(eq(schema.units.code, code), eq(schema.units.list, "2021-11-01"))))[0]!.id;
@@ -105,7 +122,10 @@ describe.each(testBackends())("authorization of every route on $name", (backend)
     const [mention] = await registry.db.select({ id: schema.mentions.id }).from(schema.mentions).where(eq(schema.mentions.documentId, documentId)).limit(1);
     const user = (await asKhanhHoa(json("POST", "/api/users", { username: "syt.kh", role: "agency_member", agencyId: agency!.id, password: "syt-kh-password" }))).json();
     const token = (await asKhanhHoa(json("POST", `/api/users/${user.id}/tokens`, { name: "kh" }))).json();
-    fixture = { documentId, sha256: detail.files[0].sha256, agencyId: agency!.id, aliasId: alias.id, mentionId: mention!.id, userId: user.id, tokenId: token.info.id };
+    const proposed = (await asKhanhHoa(json("GET", `/api/tasks?document=${documentId}&status=proposed`))).json();
+    const task = proposed.items.find((t: { lead: unknown[] }) => t.lead.length > 0);
+    const [share] = await registry.db.select({ id: schema.assignments.id }).from(schema.assignments).where(eq(schema.assignments.taskId, task.id));
+    fixture = { documentId, sha256: detail.files[0].sha256, agencyId: agency!.id, aliasId: alias.id, mentionId: mention!.id, userId: user.id, tokenId: token.info.id, taskId: task.id, assignmentId: share!.id, provinceId: khanhHoa };
     outsider = injector(app, await accountToken(registry.db, { username: "admin.kontum", role: "admin", unitId: await province("62") }));
     expect((await asRoot(json("GET", `/api/documents/${documentId}`))).statusCode).toBe(200);
   });

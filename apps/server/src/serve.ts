@@ -6,7 +6,7 @@
 import type { FastifyInstance } from "fastify";
 import { openDatabase } from "@chidao/db";
 import { Registry, type RegistryOptions } from "@chidao/registry";
-import { ensureFirstAdmin } from "@chidao/work";
+import { ensureFirstAdmin, withWork } from "@chidao/work";
 import { buildApp } from "./app.js";
 
 const MAINTENANCE_EVERY_MS = 10 * 60 * 1000;
@@ -33,7 +33,7 @@ export interface Running {
 
 export async function serve(options: ServeOptions = {}): Promise<Running> {
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir ?? "data" });
-  const registry = new Registry(database, options);
+  const registry = new Registry(database, withWork(options));
   let firstAdmin: Running["firstAdmin"];
   try {
     await registry.ensureHierarchy();

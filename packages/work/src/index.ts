@@ -23,3 +23,4 @@ export * from "./tasks/get-task.js";
 export * from "./tasks/agency-open-tasks.js";
 export * from "./tasks/overdue.js";
 export { titleOf, TITLE_MAX } from "./tasks/title.js";
+export * from "./compose.js";

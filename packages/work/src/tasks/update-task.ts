@@ -50,7 +50,7 @@ export async function updateTask(ctx: TaskContext, options: UpdateTaskOptions): 
     const confirmed = row.confirmedAt !== null;
     let sharesChanged = false;
     if (options.lead !== undefined || options.support !== undefined) {
-      const wanted = await checkAgencyLists(tx, options.lead ?? live(sharesBefore, "lead"), options.support ?? live(sharesBefore, "support"));
+      const wanted = await checkAgencyLists(tx, options.lead ?? live(sharesBefore, "lead"), options.support ?? live(sharesBefore, "support"), row.unitId, sharesBefore.map((s) => s.agencyId));
       sharesChanged = await replaceShares(tx, { id: row.id, confirmed, dueAt: row.dueAt }, wanted);
     }
     if (confirmed && sharesChanged) await rollUpFrom(tx, row.id);
