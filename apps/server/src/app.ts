@@ -19,6 +19,7 @@ import { authPlugin } from "./auth/plugin.js";
 import { authRoutes } from "./routes/auth.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { taskRoutes } from "./routes/work/tasks.js";
+import { auditRoutes } from "./routes/audit.js";
 import { assignmentRoutes } from "./routes/work/assignments.js";
 
 export interface AppOptions {
@@ -60,6 +61,7 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   accountRoutes(app, registry.db);
   taskRoutes(app, registry.db);
   assignmentRoutes(app, registry.db);
+  auditRoutes(app, registry.db);
   documentRoutes(app, registry);
   catalogRoutes(app, registry);
   return app;

@@ -94,6 +94,7 @@ const TABLE: Record<string, Row> = {
   "GET /api/agencies/:id/tasks": { request: (f) => json("GET", `/api/agencies/${f.agencyId}/tasks`), expect: { refuse: [403, 404] } },
   "PATCH /api/assignments/:id": { request: (f) => ({ ...json("PATCH", `/api/assignments/${f.assignmentId}`, { percent: 100 }), headers: { "if-match": '"v1"' } }), expect: { refuse: [404] } },
   "POST /api/assignments/:id/delegate": { request: (f) => json("POST", `/api/assignments/${f.assignmentId}/delegate`, { targets: { role: "ubnd", level: "district" } }), expect: { refuse: [404] } },
+  "GET /api/audit/:objectType/:objectId": { request: (f) => json("GET", `/api/audit/task/${f.taskId}`), expect: { refuse: [404] } },
   "GET /api/overdue": { request: (f) => json("GET", `/api/overdue?unit=${f.provinceId}`), expect: { refuse: [403, 404] } },
 };
 

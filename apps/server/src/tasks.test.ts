@@ -134,6 +134,10 @@ describe.each(testBackends())("the work over HTTP on $name", (backend) => {
     const now = (await asOffice({ method: "GET", url: `/api/tasks/${task.id}` })).json();
     expect(now.version).toBe(task.version + 1);
     expect(["Bản sửa A", "Bản sửa B"]).toContain(now.title);
+    const history = (await asOffice({ method: "GET", url: `/api/audit/task/${task.id}` })).json() as { action: string; actor: { name: string }; after: { title?: string } }[];
+    const updates = history.filter((h) => h.action === "task.update");
+    expect(updates.at(-1)).toMatchObject({ actor: { name: "vp.khanhhoa" }, after: { title: now.title } });
+    expect(["task.propose", "task.delegate", "task.create"]).toContain(history[0]!.action);
   });
 
   it("ranks the province's overdue work", async () => {

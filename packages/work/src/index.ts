@@ -24,3 +24,4 @@ export * from "./tasks/agency-open-tasks.js";
 export * from "./tasks/overdue.js";
 export { titleOf, TITLE_MAX } from "./tasks/title.js";
 export * from "./compose.js";
+export * from "./audit/audit-trail.js";
