@@ -24,7 +24,15 @@ export const UNITS_DATA_DIR = fileURLToPath(new URL("../../../data/units", impor
 
 export interface RegistryOptions {
   extract?: ExtractOptions;
+  /**
+   * Runs inside the transaction that stores (or reparses) a document, after its mentions are
+   * resolved: how the app adds what other packages make of a document (the work package's
+   * proposed tasks) without the registry depending on them. A throw rolls the ingest back.
+   */
+  afterIngest?: AfterIngest;
 }
+
+export type AfterIngest = (tx: Db, documentId: string, record: DocumentRecord, actor: AuditActor) => Promise<void>;
 
 export class Registry {
   readonly db: Db;
@@ -50,6 +58,7 @@ export class Registry {
       ...this.extractOption(),
       afterWrite: async (tx, id, record) => {
         await this.resolveIn(tx, id);
+        await this.options.afterIngest?.(tx, id, record, actor);
         await recordAudit(tx, actor, { action: "document.create", objectType: "document", objectId: id, after: auditView(record, input.fileName) });
       },
     });
@@ -61,6 +70,7 @@ export class Registry {
       ...this.extractOption(),
       afterWrite: async (tx, id, record) => {
         await this.resolveIn(tx, id);
+        await this.options.afterIngest?.(tx, id, record, actor);
         await recordAudit(tx, actor, { action: "document.reparse", objectType: "document", objectId: id, after: auditView(record, record.source.file ?? null) });
       },
     });
@@ -95,6 +105,16 @@ export class Registry {
     if (!scope) return whole;
     const visible = await visibleDocuments(this.db, whole.nodes.map((n) => n.id), scope);
     return { ...whole, nodes: whole.nodes.filter((n) => visible.has(n.id)), edges: whole.edges.filter((e) => visible.has(e.from) && visible.has(e.to)) };
+  }
+
+  /**
+   * Planner statistics for the tables that grow. A server's autovacuum keeps them; embedded
+   * PGlite has no autovacuum, and without statistics its plans for search and task lists go
+   * wrong by orders of magnitude. Called after ingest batches and periodically by the server.
+   */
+  async maintain(): Promise<void> {
+    if (this.database.backend !== "pglite") return;
+    await this.db.execute(sql`analyze documents, document_files, citations, mentions, mention_agencies, tasks, assignments, reports`);
   }
 
   close(): Promise<void> {

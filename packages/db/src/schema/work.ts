@@ -14,7 +14,10 @@ import { agencies, documents, files, mentions, units } from "./registry.js";
 import { users } from "./accounts.js";
 
 export { TASK_STATUSES };
-export const ASSIGNMENT_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
+/** What an agency may set its share to. */
+export const SHARE_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
+/** A share's tracked status: an agency's own, or "proposed" while its task awaits review (kept out of every work list). */
+export const ASSIGNMENT_STATUSES = ["proposed", ...SHARE_STATUSES] as const;
 export const ASSIGNMENT_ROLES = ["lead", "support"] as const;
 
 
@@ -67,8 +70,10 @@ export const tasks = pgTable(
     uniqueIndex("tasks_document_path").on(t.documentId, t.sourcePath).where(sql`source_path is not null`),
     index("tasks_document").on(t.documentId),
     index("tasks_parent").on(t.parentId),
+    index("tasks_parent_assignment").on(t.parentAssignmentId),
     index("tasks_province_status").on(t.provinceId, t.status, t.dueAt),
     index("tasks_district_status").on(t.districtId, t.status, t.dueAt),
+    index("tasks_commune_status").on(t.communeId, t.status, t.dueAt),
     index("tasks_status_due").on(t.status, t.dueAt),
     /** Whether a report's proposal was already made a task (propose-upward), without a scan. */
     index("tasks_origin_report").on(t.originReportId).where(sql`origin_report_id is not null`),
@@ -87,8 +92,15 @@ export const assignments = pgTable(
       .notNull()
       .references(() => agencies.id),
     role: text("role", { enum: ASSIGNMENT_ROLES }).notNull(),
+    /** Rolled up from what the agency set and the share's sub-tasks (roll-up.ts); what lists and overdue counts read. */
     status: text("status", { enum: ASSIGNMENT_STATUSES }).notNull().default("open"),
     percent: integer("percent").notNull().default(0),
+    /**
+     * What the agency itself last set, the roll-up's input: kept apart from the rolled values so
+     * that a sub-unit correcting its progress downwards lowers the share again.
+     */
+    reportedStatus: text("reported_status", { enum: SHARE_STATUSES }).notNull().default("open"),
+    reportedPercent: integer("reported_percent").notNull().default(0),
     /** The share's own due time (the task's unless changed). */
     dueAt: timestamp("due_at", { withTimezone: true }),
     lastReportAt: timestamp("last_report_at", { withTimezone: true }),

@@ -1,0 +1,94 @@
+/**
+ * @module tasks/present
+ * Tasks and shares as use cases answer them: list items with their lead and support agencies by
+ * full name, percent, due time and an overdue flag; never raw rows.
+ */
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import type { TaskDeadline, TaskStatus } from "@chidao/core";
+import { schema, type Db } from "@chidao/db";
+
+const { tasks, assignments, agencies } = schema;
+
+export interface AgencyRef {
+  id: number;
+  /** The full name: "Sở Y tế tỉnh Khánh Hòa". */
+  name: string;
+}
+
+export interface TaskItem {
+  id: number;
+  ref: string | null;
+  title: string;
+  status: TaskStatus;
+  percent: number;
+  deadline: TaskDeadline;
+  dueAt: Date | null;
+  /** Due time passed while the task is still open or in progress. */
+  overdue: boolean;
+  documentId: string | null;
+  unitId: number | null;
+  parentId: number | null;
+  lead: AgencyRef[];
+  support: AgencyRef[];
+  version: number;
+}
+
+/** The task columns a list item needs (not the text: a list does not carry whole directives). */
+export const ITEM_COLUMNS = {
+  id: tasks.id,
+  ref: tasks.ref,
+  title: tasks.title,
+  status: tasks.status,
+  percent: tasks.percent,
+  deadline: tasks.deadline,
+  dueAt: tasks.dueAt,
+  documentId: tasks.documentId,
+  unitId: tasks.unitId,
+  parentId: tasks.parentId,
+  version: tasks.version,
+};
+
+export type ItemRow = Omit<TaskItem, "overdue" | "lead" | "support">;
+
+export function isOverdue(status: string, dueAt: Date | null, now: Date): boolean {
+  return dueAt !== null && dueAt.getTime() < now.getTime() && (status === "open" || status === "in_progress");
+}
+
+/** List items for rows, with the agencies of their live (not cancelled) shares. */
+export async function presentItems(db: Db, rows: readonly ItemRow[], now: Date): Promise<TaskItem[]> {
+  const lists = await agencyLists(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    ref: r.ref,
+    title: r.title,
+    status: r.status,
+    percent: r.percent,
+    deadline: r.deadline,
+    dueAt: r.dueAt,
+    overdue: isOverdue(r.status, r.dueAt, now),
+    documentId: r.documentId,
+    unitId: r.unitId,
+    parentId: r.parentId,
+    lead: lists.get(r.id)?.lead ?? [],
+    support: lists.get(r.id)?.support ?? [],
+    version: r.version,
+  }));
+}
+
+/** Each task's lead and support agencies, leads and supports each in share order. */
+export async function agencyLists(db: Db, taskIds: readonly number[]): Promise<Map<number, { lead: AgencyRef[]; support: AgencyRef[] }>> {
+  const out = new Map<number, { lead: AgencyRef[]; support: AgencyRef[] }>();
+  if (taskIds.length === 0) return out;
+  const rows = await db
+    .select({ taskId: assignments.taskId, role: assignments.role, id: agencies.id, name: agencies.fullName })
+    .from(assignments)
+    .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
+    .where(and(inArray(assignments.taskId, [...taskIds]), ne(assignments.status, "cancelled")))
+    .orderBy(asc(assignments.id));
+  for (const r of rows) {
+    const entry = out.get(r.taskId) ?? { lead: [], support: [] };
+    entry[r.role].push({ id: r.id, name: r.name });
+    out.set(r.taskId, entry);
+  }
+  return out;
+}
