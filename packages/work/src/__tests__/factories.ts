@@ -11,6 +11,8 @@ import { agencyChain, scopeOf, unitChain } from "../access/scope.js";
 const { units, agencies, tasks, assignments, documents, users } = schema;
 
 export const LIST_2021 = "2021-11-01";
+/** When factory tasks were confirmed: before every moment the tests use. */
+export const CONFIRMED_AT = new Date("2025-01-02T02:00:00Z");
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type AssignmentRow = typeof assignments.$inferSelect;
@@ -50,13 +52,14 @@ export async function buildDocument(db: Db, overrides: Partial<typeof documents.
 
 export type TaskOverrides = Partial<Omit<typeof tasks.$inferInsert, "provinceId" | "districtId" | "communeId">>;
 
-/** A confirmed task owned by `unitId` (null: a central one), its chain filled in from the hierarchy. */
+/** A confirmed task (unless its status says proposed) owned by `unitId` (null: a central one), its chain filled in from the hierarchy. */
 export async function buildTask(db: Db, overrides: TaskOverrides & { unitId: number | null }): Promise<TaskRow> {
   serial += 1;
   const chain = await unitChain(db, overrides.unitId);
+  const confirmedAt = overrides.status === "proposed" ? null : CONFIRMED_AT;
   const [row] = await db
     .insert(tasks)
-    .values({ title: `Nhiệm vụ ${serial}`, text: `Nội dung nhiệm vụ ${serial}`, status: "open", provinceId: chain.provinceId, districtId: chain.districtId, communeId: chain.communeId, ...overrides })
+    .values({ title: `Nhiệm vụ ${serial}`, text: `Nội dung nhiệm vụ ${serial}`, status: "open", confirmedAt, provinceId: chain.provinceId, districtId: chain.districtId, communeId: chain.communeId, ...overrides })
     .returning();
   return row!;
 }
@@ -67,14 +70,20 @@ export type AssignmentOverrides = Partial<Omit<typeof assignments.$inferInsert, 
   task?: TaskOverrides & { unitId?: number | null };
 };
 
-/** A share of a task (made here unless taskId is given), the agency's chain filled in. */
+/**
+ * A share of a task (made here unless taskId is given), the agency's chain filled in. The agency's
+ * own word (reported_*) matches the shown status unless given: a share with no sub-tasks rolls up to it.
+ */
 export async function buildAssignment(db: Db, overrides: AssignmentOverrides): Promise<AssignmentRow> {
   const { task, ...values } = overrides;
   const chain = await agencyChain(db, values.agencyId);
-  const taskId = values.taskId ?? (await buildTask(db, { ...task, unitId: task?.unitId !== undefined ? task.unitId : chain.unitId })).id;
+  const made = values.taskId === undefined ? await buildTask(db, { ...task, unitId: task?.unitId !== undefined ? task.unitId : chain.unitId }) : null;
+  const status = values.status ?? (made?.status === "proposed" ? "proposed" : "open");
+  const percent = values.percent ?? (status === "done" ? 100 : 0);
+  const reported = { reportedStatus: status === "proposed" ? "open" : status, reportedPercent: percent } as const;
   const [row] = await db
     .insert(assignments)
-    .values({ role: "lead", status: "open", ...values, taskId, provinceId: chain.provinceId, districtId: chain.districtId, communeId: chain.communeId })
+    .values({ role: "lead", ...reported, ...values, status, percent, taskId: values.taskId ?? made!.id, provinceId: chain.provinceId, districtId: chain.districtId, communeId: chain.communeId })
     .returning();
   return row!;
 }

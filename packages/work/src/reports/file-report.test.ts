@@ -5,12 +5,12 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { schema } from "@chidao/db";
 import { testBackends } from "../../../../test/support/databases.js";
 import { unitsSubset } from "../../../../test/support/units-subset.js";
-import { actorIn, buildAssignment, buildUser } from "../__tests__/factories.js";
+import { actorIn, buildAssignment, buildTask, buildUser } from "../__tests__/factories.js";
 import { codeOf, errorOf, openWorld, type World } from "../__tests__/world.js";
 import { prepareAttachments } from "./attachments.js";
 import { fileReport, reportIssues, shareAfterReport } from "./file-report.js";
 
-const { assignments, reports, reportAttachments, files, auditLog } = schema;
+const { assignments, tasks, reports, reportAttachments, files, auditLog } = schema;
 const NOW = new Date("2025-03-13T03:00:00Z");
 const bytes = (text: string) => new TextEncoder().encode(text);
 /** Why the database refused a statement (drizzle wraps the driver's error as the cause). */
@@ -77,7 +77,7 @@ for (const backend of testBackends()) {
       const share = await buildAssignment(w.db, { agencyId: w.soYTe, task: { unitId: w.khanhHoa } });
       const actor = await buildUser(w.db, { role: "agency_member", agencyId: w.soYTe, displayName: "Nguyễn Thị Lan" });
       const filed = await fileReport({ db: w.db, actor }, { assignmentId: share.id, results: " Đã kiểm tra 12 cơ sở. ", difficulties: "Thiếu nhân lực.", percent: 40, now: NOW });
-      expect(filed.share).toEqual({ id: share.id, taskId: share.taskId, status: "in_progress", percent: 40, lastReportAt: NOW.toISOString() });
+      expect(filed.share).toEqual({ id: share.id, taskId: share.taskId, status: "in_progress", percent: 40, reportedStatus: "in_progress", reportedPercent: 40, dueAt: null, lastReportAt: NOW.toISOString() });
       expect(filed.report).toMatchObject({
         taskId: share.taskId,
         assignmentId: share.id,
@@ -91,15 +91,15 @@ for (const backend of testBackends()) {
         attachments: [],
       });
       const [row] = await w.db.select().from(assignments).where(eq(assignments.id, share.id));
-      expect(row).toMatchObject({ status: "in_progress", percent: 40, lastReportAt: NOW, version: 2 });
+      expect(row).toMatchObject({ status: "in_progress", percent: 40, reportedStatus: "in_progress", reportedPercent: 40, lastReportAt: NOW, version: 2 });
 
       const [created] = await auditOf("report", filed.report.id);
       expect(created).toMatchObject({ action: "report.create", actorId: actor.userId, actorName: actor.name, after: expect.objectContaining({ assignmentId: share.id, percent: 40, results: "Đã kiểm tra 12 cơ sở." }) });
       const [changed] = await auditOf("assignment", share.id);
       expect(changed).toMatchObject({
         action: "assignment.update",
-        before: { status: "open", percent: 0, lastReportAt: null },
-        after: { status: "in_progress", percent: 40, lastReportAt: NOW.toISOString(), reportId: filed.report.id },
+        before: { status: "open", percent: 0, reportedStatus: "open", reportedPercent: 0, version: 1 },
+        after: { status: "in_progress", percent: 40, reportedStatus: "in_progress", reportedPercent: 40, version: 2, lastReportAt: NOW.toISOString(), reportId: filed.report.id },
       });
 
       const later = new Date(NOW.getTime() + 86_400_000);
@@ -107,6 +107,27 @@ for (const backend of testBackends()) {
       expect((await fileReport({ db: w.db, actor }, { assignmentId: share.id, proposals: "Đề nghị khen thưởng.", now: later })).share).toMatchObject({ status: "done", percent: 100 });
       expect((await fileReport({ db: w.db, actor }, { assignmentId: share.id, difficulties: "Phát sinh 2 cơ sở mới.", percent: 80, now: later })).share).toMatchObject({ status: "in_progress", percent: 80 });
       expect(await auditOf("assignment", share.id)).toHaveLength(4);
+    });
+
+    it("rolls the task up from its shares by default: two leads at 40 % and 0 % make the task 20 %, both done make it done", async () => {
+      const task = await buildTask(w.db, { unitId: w.khanhHoa });
+      const yTe = await buildAssignment(w.db, { taskId: task.id, agencyId: w.soYTe });
+      const giaoDuc = await buildAssignment(w.db, { taskId: task.id, agencyId: w.soGiaoDuc });
+      const file = async (share: typeof yTe, agencyId: number, percent: number) => fileReport({ db: w.db, actor: await actorIn(w.db, { role: "agency_member", agencyId }) }, { assignmentId: share.id, results: "Tiến độ.", percent, now: NOW });
+      await file(yTe, w.soYTe, 40);
+      expect((await w.db.select({ status: tasks.status, percent: tasks.percent }).from(tasks).where(eq(tasks.id, task.id)))[0]).toEqual({ status: "in_progress", percent: 20 });
+      // Two agencies at once: the tree lock makes the second roll-up read the first's progress.
+      await Promise.all([file(yTe, w.soYTe, 100), file(giaoDuc, w.soGiaoDuc, 100)]);
+      expect((await w.db.select({ status: tasks.status, percent: tasks.percent }).from(tasks).where(eq(tasks.id, task.id)))[0]).toEqual({ status: "done", percent: 100 });
+    });
+
+    it("moves a recurring duty's share on to its next due time: the report answers the one due", async () => {
+      const weekly = { kind: "recurring" as const, rule: { every: "week" as const, weekday: 5, at: "16:00" }, text: "trước 16 giờ thứ Sáu hằng tuần" };
+      const share = await buildAssignment(w.db, { agencyId: w.soYTe, dueAt: new Date("2025-03-14T09:00:00Z"), task: { unitId: w.khanhHoa, deadline: weekly } });
+      const filed = await fileReport({ db: w.db, actor: await actorIn(w.db, { role: "agency_member", agencyId: w.soYTe }) }, { assignmentId: share.id, results: "Tuần này.", now: NOW });
+      expect(filed.share.dueAt).toBe("2025-03-14T09:00:00.000Z");
+      const afterFriday = await fileReport({ db: w.db, actor: await actorIn(w.db, { role: "agency_member", agencyId: w.soYTe }) }, { assignmentId: share.id, results: "Tuần sau.", now: new Date("2025-03-14T10:00:00Z") });
+      expect(afterFriday.share.dueAt).toBe("2025-03-21T09:00:00.000Z");
     });
 
     it("takes the caller's task lock first and runs its hook inside the transaction; a failing hook undoes the whole report", async () => {

@@ -4,19 +4,30 @@
  * khó khăn, vướng mắc (difficulties), đề xuất, kiến nghị (proposals), how far along it is, and
  * attachments. The report, its files, the share's new progress and both audit entries are written
  * in one transaction, so a report never shows without the progress it announced, or the reverse.
+ *
+ * The percent a report gives is the agency's own word (reported_status, reported_percent), as
+ * set-assignment keeps it; the share's shown progress, its task's and every task's above are then
+ * rolled up from it (tasks/roll-up) under the task tree's lock (tasks/tree), as every progress
+ * writer does. Callers may plug in their own lock and roll-up (the hooks below).
  */
 import { and, eq, sql } from "drizzle-orm";
-import { requireRole, type TaskStatus } from "@chidao/core";
+import { requireRole, type TaskDeadline, type TaskStatus } from "@chidao/core";
 import { recordAudit, schema, type Db } from "@chidao/db";
 import type { Ctx } from "../accounts/users.js";
 import { assignmentWithin } from "../access/scope.js";
-import { attachmentIssues, prepareAttachments, storeAttachments, type AttachmentInput, type AttachmentLimits } from "./attachments.js";
+import { dueOf } from "../tasks/deadlines.js";
+import { rollUpFrom } from "../tasks/roll-up.js";
+import { lockTree } from "../tasks/tree.js";
+import { shareAudit } from "../tasks/views.js";
+import { attachmentIssues, prepareAttachments, storeAttachments, type AttachmentInput, type AttachmentLimits, type PreparedAttachment } from "./attachments.js";
 import { invalidInput, notFound, requireId, requireInstant, throwIfInvalid, type InputIssue } from "./errors.js";
 import { loadReports, type ReportView } from "./report-view.js";
 
-const { assignments, tasks, reports } = schema;
+const { assignments, tasks, reports, SHARE_STATUSES } = schema;
 
-type ShareStatus = (typeof assignments.$inferSelect)["status"];
+type ShareRow = typeof assignments.$inferSelect;
+/** What an agency may say of its share (set-assignment's ReportedStatus). */
+type ReportedStatus = (typeof SHARE_STATUSES)[number];
 
 export interface FileReportOptions {
   assignmentId: number;
@@ -33,24 +44,29 @@ export interface FileReportOptions {
   /** When the report is filed (the caller's clock). */
   now: Date;
   /**
-   * Runs first in the transaction, before the share is locked: the task services' tree lock plugs
-   * in here, so that reports and other progress writers lock a task tree in the same order.
+   * Runs first in the transaction, before the share is locked. Default: the task tree's lock, so
+   * reports and other progress writers take turns on a tree and lock it in the same order.
    */
   lockTask?: (tx: Db, taskId: number) => Promise<unknown>;
-  /** Runs inside the transaction once the share has changed: the task roll-up plugs in here. */
+  /** Runs inside the transaction once the share has changed. Default: the roll-up of its task and the tasks above. */
   onShareChanged?: (tx: Db, assignmentId: number) => Promise<void>;
 }
 
-/** A share's progress as a report leaves it. */
+/** A share's progress as a report leaves it: the agency's word, and the rolled-up values lists show. */
 export interface ShareState {
-  status: ShareStatus;
+  id: number;
+  taskId: number;
+  status: ShareRow["status"];
   percent: number;
+  reportedStatus: ReportedStatus;
+  reportedPercent: number;
+  dueAt: string | null;
   lastReportAt: string | null;
 }
 
 export interface FiledReport {
   report: ReportView;
-  share: ShareState & { id: number; taskId: number };
+  share: ShareState;
 }
 
 const TEXTS = ["results", "difficulties", "proposals"] as const;
@@ -64,27 +80,49 @@ export async function fileReport(ctx: Ctx, options: FileReportOptions): Promise<
   const assignmentId = requireId("assignment", options.assignmentId);
   const now = requireInstant("now", options.now);
   throwIfInvalid(reportIssues(options));
-  const texts = { results: clean(options.results), difficulties: clean(options.difficulties), proposals: clean(options.proposals) };
-  const percent = options.percent ?? null;
+  const input: ReportInput = { results: clean(options.results), difficulties: clean(options.difficulties), proposals: clean(options.proposals), percent: options.percent ?? null };
   const files = prepareAttachments(options.attachments ?? [], options.limits);
   return ctx.db.transaction(async (tx) => {
-    if (options.lockTask) await options.lockTask(tx, await shareTaskId(tx, ctx, assignmentId));
+    const taskId = await shareTaskId(tx, ctx, assignmentId);
+    await (options.lockTask ?? lockTree)(tx, taskId);
     const share = await lockShare(tx, ctx, assignmentId);
-    const next = shareAfterReport(share, percent);
-    const [row] = await tx.insert(reports).values({ taskId: share.taskId, assignmentId, agencyId: share.agencyId, authorId: ctx.actor.userId, ...texts, percent, createdAt: now }).returning({ id: reports.id });
-    const reportId = row!.id;
-    const attached = await storeAttachments(tx, reportId, files);
-    await tx
-      .update(assignments)
-      .set({ ...next, lastReportAt: now, updatedAt: now, version: sql`${assignments.version} + 1` })
-      .where(eq(assignments.id, assignmentId));
-    const after: ShareState = { ...next, lastReportAt: now.toISOString() };
-    await recordAudit(tx, ctx.actor, { action: "report.create", objectType: "report", objectId: reportId, after: { assignmentId, taskId: share.taskId, agencyId: share.agencyId, ...texts, percent, attachments: attached } });
-    await recordAudit(tx, ctx.actor, { action: "assignment.update", objectType: "assignment", objectId: assignmentId, before: stateOf(share), after: { ...after, reportId } });
-    if (options.onShareChanged) await options.onShareChanged(tx, assignmentId);
+    const reportId = await writeReport(tx, ctx, share, input, files, now);
+    await applyReport(tx, share, input.percent, now);
+    await (options.onShareChanged ?? (() => rollUpFrom(tx, taskId)))(tx, assignmentId);
+    const [after] = await tx.select().from(assignments).where(eq(assignments.id, assignmentId));
+    await recordAudit(tx, ctx.actor, { action: "assignment.update", objectType: "assignment", objectId: assignmentId, before: shareAudit(share), after: { ...shareAudit(after!), lastReportAt: now.toISOString(), reportId } });
     const [report] = await loadReports(tx, eq(reports.id, reportId), 1);
-    return { report: report!, share: { id: assignmentId, taskId: share.taskId, ...after } };
+    return { report: report!, share: stateOf(after!) };
   });
+}
+
+interface ReportInput {
+  results: string;
+  difficulties: string;
+  proposals: string;
+  percent: number | null;
+}
+
+/** The report row, its attachments and its audit entry; answers its id. */
+async function writeReport(tx: Db, ctx: Ctx, share: LockedShare, input: ReportInput, files: readonly PreparedAttachment[], now: Date): Promise<number> {
+  const [row] = await tx.insert(reports).values({ taskId: share.taskId, assignmentId: share.id, agencyId: share.agencyId, authorId: ctx.actor.userId, ...input, createdAt: now }).returning({ id: reports.id });
+  const attachments = await storeAttachments(tx, row!.id, files);
+  await recordAudit(tx, ctx.actor, { action: "report.create", objectType: "report", objectId: row!.id, after: { assignmentId: share.id, taskId: share.taskId, agencyId: share.agencyId, ...input, attachments } });
+  return row!.id;
+}
+
+/**
+ * Records the agency's word on the share. The shown status and percent take the same values for
+ * now (what the roll-up gives a share without sub-tasks); the roll-up then corrects them. A
+ * recurring duty's share moves on to its next due time, as set-assignment does: this one is answered.
+ */
+async function applyReport(tx: Db, share: LockedShare, percent: number | null, now: Date): Promise<void> {
+  const reported = shareAfterReport({ status: share.reportedStatus, percent: share.reportedPercent }, percent);
+  const dueAt = share.deadline.kind === "recurring" ? dueOf(share.deadline, now) : share.dueAt;
+  await tx
+    .update(assignments)
+    .set({ reportedStatus: reported.status, reportedPercent: reported.percent, status: reported.status, percent: reported.percent, dueAt, lastReportAt: now, updatedAt: now, version: sql`${assignments.version} + 1` })
+    .where(eq(assignments.id, share.id));
 }
 
 /** What is wrong with the report's fields, all at once. */
@@ -107,21 +145,16 @@ export function reportIssues(options: Pick<FileReportOptions, "results" | "diffi
  * share done); any other percent means work under way, so an open share, or a done one the agency
  * now reports unfinished, is in progress. No percent: the share is as it was.
  */
-export function shareAfterReport(share: { status: ShareStatus; percent: number }, percent: number | null): { status: ShareStatus; percent: number } {
+export function shareAfterReport(share: { status: ReportedStatus; percent: number }, percent: number | null): { status: ReportedStatus; percent: number } {
   if (percent === null) return { status: share.status, percent: share.percent };
   if (percent === 100) return { status: "done", percent };
   if (share.status === "done" || (share.status === "open" && percent > 0)) return { status: "in_progress", percent };
   return { status: share.status, percent };
 }
 
-interface LockedShare {
-  id: number;
-  taskId: number;
-  agencyId: number;
-  status: ShareStatus;
-  percent: number;
-  lastReportAt: Date | null;
+interface LockedShare extends ShareRow {
   taskStatus: TaskStatus;
+  deadline: TaskDeadline;
 }
 
 /** The share's task, if the share lies within the actor's jurisdiction. */
@@ -131,15 +164,16 @@ async function shareTaskId(tx: Db, ctx: Ctx, assignmentId: number): Promise<numb
   return share.taskId;
 }
 
-/** The share, locked until the transaction ends so two reports at once apply one after the other. */
+/** The share, locked until the transaction ends (under the tree's lock already: this one guards a caller's own lock). */
 async function lockShare(tx: Db, ctx: Ctx, assignmentId: number): Promise<LockedShare> {
-  const [share] = await tx
-    .select({ id: assignments.id, taskId: assignments.taskId, agencyId: assignments.agencyId, status: assignments.status, percent: assignments.percent, lastReportAt: assignments.lastReportAt, taskStatus: tasks.status })
+  const [row] = await tx
+    .select({ share: assignments, taskStatus: tasks.status, deadline: tasks.deadline })
     .from(assignments)
     .innerJoin(tasks, eq(tasks.id, assignments.taskId))
     .where(and(eq(assignments.id, assignmentId), assignmentWithin(ctx.actor.scope)))
     .for("update", { of: assignments });
-  if (!share) throw notFound("assignment", assignmentId);
+  if (!row) throw notFound("assignment", assignmentId);
+  const share = { ...row.share, taskStatus: row.taskStatus, deadline: row.deadline };
   refuseClosedWork(share);
   return share;
 }
@@ -149,13 +183,14 @@ function refuseClosedWork(share: LockedShare): void {
   if (share.taskStatus === "proposed") {
     throw invalidInput([{ path: "assignmentId", vi: "Nhiệm vụ chưa được xác nhận, chưa thể báo cáo.", en: "The task is not confirmed yet; it takes no reports." }]);
   }
-  if (share.taskStatus === "cancelled" || share.status === "cancelled") {
+  if (share.taskStatus === "cancelled" || share.reportedStatus === "cancelled" || share.status === "cancelled") {
     throw invalidInput([{ path: "assignmentId", vi: "Nhiệm vụ đã bị hủy, không nhận báo cáo.", en: "The work was cancelled; it takes no reports." }]);
   }
 }
 
-function stateOf(share: LockedShare): ShareState {
-  return { status: share.status, percent: share.percent, lastReportAt: share.lastReportAt?.toISOString() ?? null };
+function stateOf(share: ShareRow): ShareState {
+  const { id, taskId, status, percent, reportedStatus, reportedPercent } = share;
+  return { id, taskId, status, percent, reportedStatus, reportedPercent, dueAt: share.dueAt?.toISOString() ?? null, lastReportAt: share.lastReportAt?.toISOString() ?? null };
 }
 
 function clean(text: string | undefined): string {
