@@ -6,6 +6,7 @@ import { testBackends } from "../../../../test/support/databases.js";
 import { unitsSubset } from "../../../../test/support/units-subset.js";
 import { actorIn, agencyOf, buildAssignment, buildTask, childUnit } from "../__tests__/factories.js";
 import { codeOf, errorOf, openWorld, type World } from "../__tests__/world.js";
+import { confirmTasks } from "../tasks/confirm-tasks.js";
 import { fileReport } from "./file-report.js";
 import { proposeUpward, proposalTitle } from "./propose-upward.js";
 
@@ -53,7 +54,8 @@ for (const backend of testBackends()) {
       expect(proposed.title).toBe(proposalTitle(PROPOSAL));
       const [row] = await w.db.select().from(tasks).where(eq(tasks.id, proposed.id));
       expect(row).toMatchObject({ status: "proposed", provinceId: w.khanhHoa, districtId: null, originReportId: report.id, documentId: null, createdAt: NOW });
-      expect(await w.db.select({ agencyId: assignments.agencyId, role: assignments.role, provinceId: assignments.provinceId }).from(assignments).where(eq(assignments.taskId, proposed.id))).toEqual([{ agencyId: w.ubndKhanhHoa, role: "lead", provinceId: w.khanhHoa }]);
+      const shareOf = () => w.db.select({ agencyId: assignments.agencyId, role: assignments.role, status: assignments.status, provinceId: assignments.provinceId }).from(assignments).where(eq(assignments.taskId, proposed.id));
+      expect(await shareOf()).toEqual([{ agencyId: w.ubndKhanhHoa, role: "lead", status: "proposed", provinceId: w.khanhHoa }]);
       const audit = await w.db.select({ action: auditLog.action, objectType: auditLog.objectType }).from(auditLog).where(eq(auditLog.objectId, String(proposed.id)));
       expect(audit).toContainEqual({ action: "task.propose", objectType: "task" });
 
@@ -61,6 +63,12 @@ for (const backend of testBackends()) {
       expect(again).toMatchObject({ id: proposed.id, created: false, lead: { id: w.ubndKhanhHoa } });
       expect(await w.db.select({ id: tasks.id }).from(tasks).where(eq(tasks.originReportId, report.id))).toHaveLength(1);
       expect(share.taskId).not.toBe(proposed.id);
+
+      // The province's office confirms it as any proposed task: it opens in the People's Committee's work.
+      const office = await actorIn(w.db, { role: "office", unitId: w.khanhHoa });
+      await confirmTasks({ db: w.db, actor: office, now: NOW }, { tasks: [{ id: proposed.id, expectedVersion: 1 }] });
+      expect((await w.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, proposed.id)))[0]!.status).toBe("open");
+      expect((await shareOf())[0]!.status).toBe("open");
     });
 
     it("carries a commune's proposal one level up, to the district that assigned the work", async () => {
@@ -79,7 +87,9 @@ for (const backend of testBackends()) {
       const office = await actorIn(w.db, { role: "office", unitId: w.khanhHoa });
       const proposed = await proposeUpward({ db: w.db, actor: office }, { reportId: report.id, leadAgencyId: w.soTaiChinh, title: "Bổ sung kinh phí", now: NOW });
       expect(proposed).toMatchObject({ title: "Bổ sung kinh phí", lead: { id: w.soTaiChinh } });
-      expect(await codeOf(proposeUpward({ db: w.db, actor: office }, { reportId: (await reportWith(w.soYTe, w.khanhHoa, PROPOSAL)).report.id, leadAgencyId: 99_999_999, now: NOW }))).toBe("NOT_FOUND");
+      const another = (await reportWith(w.soYTe, w.khanhHoa, PROPOSAL)).report.id;
+      expect(await codeOf(proposeUpward({ db: w.db, actor: office }, { reportId: another, leadAgencyId: 99_999_999, now: NOW }))).toBe("NOT_FOUND");
+      expect(await codeOf(proposeUpward({ db: w.db, actor: office }, { reportId: another, leadAgencyId: w.soYTeKonTum, now: NOW }))).toBe("FORBIDDEN");
 
       const central = await reportWith(w.soYTe, null, "Kiến nghị Bộ Y tế ban hành hướng dẫn.");
       const e = await errorOf(proposeUpward({ db: w.db, actor: central.reporter }, { reportId: central.report.id, now: NOW }));

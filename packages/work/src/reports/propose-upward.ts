@@ -3,13 +3,15 @@
  * A report's proposals (đề xuất, kiến nghị) are addressed to whoever assigned the work: "đề nghị
  * UBND tỉnh bổ sung kinh phí…". This turns them into a *proposed* task for that level: owned by
  * the unit whose office assigned the task reported on, led by that unit's People's Committee (or
- * an agency the caller names), and waiting there to be confirmed like a task read from a document.
+ * an agency the caller names, within that unit), and waiting there to be confirmed (confirmTasks)
+ * like a task read from a document: until then its share is "proposed", in nobody's work list.
  */
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { can, requireRole, type Actor, type TaskStatus } from "@chidao/core";
 import { recordAudit, schema, type Db } from "@chidao/db";
 import type { Ctx } from "../accounts/users.js";
 import { agencyChain, taskVisible } from "../access/scope.js";
+import { checkAgencyLists } from "../tasks/shares.js";
 import { invalidInput, notFound, requireId, requireInstant } from "./errors.js";
 import type { AgencyNames } from "./report-view.js";
 
@@ -76,10 +78,10 @@ export async function proposeUpward(ctx: Ctx, options: ProposeUpwardOptions): Pr
     const chain = await agencyChain(tx, lead.id);
     const [share] = await tx
       .insert(assignments)
-      .values({ taskId: task!.id, agencyId: lead.id, role: "lead", provinceId: chain.provinceId, districtId: chain.districtId, communeId: chain.communeId, createdAt: now, updatedAt: now })
+      .values({ taskId: task!.id, agencyId: lead.id, role: "lead", status: "proposed", provinceId: chain.provinceId, districtId: chain.districtId, communeId: chain.communeId, createdAt: now, updatedAt: now })
       .returning({ id: assignments.id });
     await recordAudit(tx, ctx.actor, { action: "task.propose", objectType: "task", objectId: task!.id, after: { title, text, status: "proposed", unitId: source.unitId, originReportId: reportId, fromTaskId: source.taskId, leadAgencyId: lead.id } });
-    await recordAudit(tx, ctx.actor, { action: "assignment.create", objectType: "assignment", objectId: share!.id, after: { taskId: task!.id, agencyId: lead.id, role: "lead", status: "open" } });
+    await recordAudit(tx, ctx.actor, { action: "assignment.create", objectType: "assignment", objectId: share!.id, after: { taskId: task!.id, agencyId: lead.id, role: "lead", status: "proposed" } });
     return { id: task!.id, created: true, title, text, status: "proposed", unitId: source.unitId, originReportId: reportId, lead };
   });
 }
@@ -134,6 +136,8 @@ async function leadAgency(tx: Db, unitId: number | null, chosen: number | undefi
     const id = requireId("agency", chosen);
     const [agency] = await tx.select(columns).from(agencies).where(and(eq(agencies.id, id), isNull(agencies.retiredAt)));
     if (!agency) throw notFound("agency", id);
+    // The task services' rule for every task: its agencies lie in the owning unit's subtree (FORBIDDEN otherwise).
+    await checkAgencyLists(tx, [agency.id], [], unitId);
     return agency;
   }
   const [committee] = unitId === null ? [] : await tx.select(columns).from(agencies).where(and(eq(agencies.unitId, unitId), eq(agencies.roleKey, PEOPLES_COMMITTEE), isNull(agencies.retiredAt)));
