@@ -33,14 +33,14 @@ export async function generateTasks(db, count, now = new Date()) {
         select g, (abs(hashint4(g)) % ${pool}) + 1 as rn, abs(hashint4(g * 7 + 3)) % 100 as s, abs(hashint4(g * 13 + 5)) % 360 as d
         from generate_series(${from}::int, ${to}::int) g
       ), made as (
-        insert into tasks (id, title, text, status, deadline, due_at, unit_id, province_id, district_id, commune_id, percent, created_at)
+        insert into tasks (id, title, text, status, deadline, due_at, unit_id, province_id, district_id, commune_id, percent, created_at, confirmed_at)
         select p.g, 'Nhiệm vụ ' || p.g, 'Triển khai nhiệm vụ phòng, chống dịch số ' || p.g,
           case when p.s < 50 then 'open' when p.s < 80 then 'in_progress' when p.s < 95 then 'done' else 'cancelled' end,
           jsonb_build_object('kind', 'fixed', 'due', to_char(${at}::timestamptz + (p.d - 120) * interval '1 day', 'YYYY-MM-DD')),
           ${at}::timestamptz + (p.d - 120) * interval '1 day',
           a.owner_id, a.province_id, case when a.level = 'commune' then a.district_id end, null,
           case when p.s >= 80 and p.s < 95 then 100 when p.s >= 50 then p.s - 40 else 0 end,
-          ${at}::timestamptz - interval '200 days'
+          ${at}::timestamptz - interval '200 days', ${at}::timestamptz - interval '200 days'
         from picked p join bench_agencies a on a.rn = p.rn
         returning id, status, due_at, percent
       )

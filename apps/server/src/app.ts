@@ -20,6 +20,7 @@ import { authRoutes } from "./routes/auth.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { taskRoutes } from "./routes/work/tasks.js";
 import { auditRoutes } from "./routes/audit.js";
+import { reportRoutes } from "./routes/work/reports.js";
 import { assignmentRoutes } from "./routes/work/assignments.js";
 
 export interface AppOptions {
@@ -61,6 +62,7 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   accountRoutes(app, registry.db);
   taskRoutes(app, registry.db);
   assignmentRoutes(app, registry.db);
+  reportRoutes(app, registry.db);
   auditRoutes(app, registry.db);
   documentRoutes(app, registry);
   catalogRoutes(app, registry);

@@ -32,6 +32,7 @@ interface Fixture {
   taskId: number;
   assignmentId: number;
   provinceId: number;
+  reportId: number;
 }
 
 type Expectation =
@@ -95,6 +96,14 @@ const TABLE: Record<string, Row> = {
   "PATCH /api/assignments/:id": { request: (f) => ({ ...json("PATCH", `/api/assignments/${f.assignmentId}`, { percent: 100 }), headers: { "if-match": '"v1"' } }), expect: { refuse: [404] } },
   "POST /api/assignments/:id/delegate": { request: (f) => json("POST", `/api/assignments/${f.assignmentId}/delegate`, { targets: { role: "ubnd", level: "district" } }), expect: { refuse: [404] } },
   "GET /api/audit/:objectType/:objectId": { request: (f) => json("GET", `/api/audit/task/${f.taskId}`), expect: { refuse: [404] } },
+  "POST /api/assignments/:id/reports": { request: (f) => json("POST", `/api/assignments/${f.assignmentId}/reports`, { results: "Báo cáo giả" }), expect: { refuse: [404] } },
+  "GET /api/tasks/:id/reports": { request: (f) => json("GET", `/api/tasks/${f.taskId}/reports`), expect: { refuse: [404] } },
+  "GET /api/assignments/:id/reports": { request: (f) => json("GET", `/api/assignments/${f.assignmentId}/reports`), expect: { refuse: [404] } },
+  "GET /api/reports/:id/attachments/:sha256": { request: (f) => json("GET", `/api/reports/${f.reportId}/attachments/${f.sha256}`), expect: { refuse: [404] } },
+  "POST /api/reports/:id/propose-upward": { request: (f) => json("POST", `/api/reports/${f.reportId}/propose-upward`, {}), expect: { refuse: [404] } },
+  "GET /api/documents/:id/summary": { request: (f) => json("GET", `/api/documents/${f.documentId}/summary`), expect: { refuse: [404] } },
+  "GET /api/reminders": { request: () => json("GET", "/api/reminders"), expect: { open: "lists only the caller's jurisdiction (reminders tests)" } },
+  "POST /api/reminders/read": { request: () => json("POST", "/api/reminders/read", { ids: [1] }), expect: { open: "marks only reminders of the caller's jurisdiction (reminders tests)" } },
   "GET /api/overdue": { request: (f) => json("GET", `/api/overdue?unit=${f.provinceId}`), expect: { refuse: [403, 404] } },
 };
 
@@ -126,7 +135,10 @@ describe.each(testBackends())("authorization of every route on $name", (backend)
     const proposed = (await asKhanhHoa(json("GET", `/api/tasks?document=${documentId}&status=proposed`))).json();
     const task = proposed.items.find((t: { lead: unknown[] }) => t.lead.length > 0);
     const [share] = await registry.db.select({ id: schema.assignments.id }).from(schema.assignments).where(eq(schema.assignments.taskId, task.id));
-    fixture = { documentId, sha256: detail.files[0].sha256, agencyId: agency!.id, aliasId: alias.id, mentionId: mention!.id, userId: user.id, tokenId: token.info.id, taskId: task.id, assignmentId: share!.id, provinceId: khanhHoa };
+    expect((await asKhanhHoa(json("POST", "/api/tasks/confirm", { tasks: [{ id: task.id, version: task.version }] }))).statusCode).toBe(200);
+    const filed = await asKhanhHoa(json("POST", `/api/assignments/${share!.id}/reports`, { results: "Đã triển khai", proposals: "Đề nghị bổ sung kinh phí", percent: 40 }));
+    expect(filed.statusCode, filed.body).toBe(201);
+    fixture = { documentId, sha256: detail.files[0].sha256, agencyId: agency!.id, aliasId: alias.id, mentionId: mention!.id, userId: user.id, tokenId: token.info.id, taskId: task.id, assignmentId: share!.id, provinceId: khanhHoa, reportId: filed.json().report.id };
     outsider = injector(app, await accountToken(registry.db, { username: "admin.kontum", role: "admin", unitId: await province("62") }));
     expect((await asRoot(json("GET", `/api/documents/${documentId}`))).statusCode).toBe(200);
   });

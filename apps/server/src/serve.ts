@@ -6,10 +6,16 @@
 import type { FastifyInstance } from "fastify";
 import { openDatabase } from "@chidao/db";
 import { Registry, type RegistryOptions } from "@chidao/registry";
-import { ensureFirstAdmin, withWork } from "@chidao/work";
+import { SYSTEM_ACTOR } from "@chidao/core";
+import { ensureFirstAdmin, sweepReminders, withWork } from "@chidao/work";
 import { buildApp } from "./app.js";
 
 const MAINTENANCE_EVERY_MS = 10 * 60 * 1000;
+
+async function housekeeping(registry: Registry): Promise<void> {
+  await sweepReminders({ db: registry.db, actor: SYSTEM_ACTOR }, { now: new Date() });
+  await registry.maintain();
+}
 
 export interface ServeOptions extends RegistryOptions {
   port?: number;
@@ -52,7 +58,8 @@ export async function serve(options: ServeOptions = {}): Promise<Running> {
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : options.port ?? 3000;
   // Embedded PGlite has no autovacuum: refresh planner statistics now and then (a no-op on a server).
-  const maintenance = setInterval(() => void registry.maintain().catch((e: unknown) => app.log.error(e)), MAINTENANCE_EVERY_MS);
+  // …and send deadline reminders (due soon, overdue): the sweep is idempotent, so running it often is safe.
+  const maintenance = setInterval(() => void housekeeping(registry).catch((e: unknown) => app.log.error(e)), MAINTENANCE_EVERY_MS);
   maintenance.unref();
   let stopped = false;
   const stop = async (): Promise<void> => {

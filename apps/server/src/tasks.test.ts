@@ -140,6 +140,33 @@ describe.each(testBackends())("the work over HTTP on $name", (backend) => {
     expect(["task.propose", "task.delegate", "task.create"]).toContain(history[0]!.action);
   });
 
+  it("takes a report in the documents' form with an attachment, and the directive's summary names who reported", async () => {
+    const soYTe = await agencyOf(khanhHoa, "so-y-te");
+    const task = ((await asOffice({ method: "GET", url: `/api/tasks?document=${doc122}&agency=${soYTe}&role=lead&status=open` })).json().items as Item[])[0]!;
+    const share = (await asOffice({ method: "GET", url: `/api/tasks/${task.id}` })).json().shares.find((s: { agency: { id: number } }) => s.agency.id === soYTe);
+    const asHealth = injector(app, await accountToken(registry.db, { username: "syt2.khanhhoa", role: "agency_member", agencyId: soYTe }));
+    const boundary = "----chidao-report";
+    const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const body = Buffer.concat([
+      Buffer.from(field("results", "Đã xét nghiệm 12.000 mẫu") + field("difficulties", "Thiếu sinh phẩm") + field("proposals", "Đề nghị cấp bổ sung 5.000 test nhanh") + field("percent", "60")),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="Báo cáo tuần.txt"\r\nContent-Type: text/plain\r\n\r\nSố liệu xét nghiệm\r\n--${boundary}--\r\n`),
+    ]);
+    const filed = await asHealth({ method: "POST", url: `/api/assignments/${share.id}/reports`, payload: body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const { report } = filed.json();
+    expect(report).toMatchObject({ results: "Đã xét nghiệm 12.000 mẫu", difficulties: "Thiếu sinh phẩm", percent: 60, attachments: [{ fileName: "Báo cáo tuần.txt" }] });
+    const file = await asOffice({ method: "GET", url: `/api/reports/${report.id}/attachments/${report.attachments[0].sha256}` });
+    expect(file.body).toBe("Số liệu xét nghiệm");
+    const rolled = (await asOffice({ method: "GET", url: `/api/tasks/${task.id}` })).json();
+    expect(rolled.percent, JSON.stringify(rolled.shares.map((s: { role: string; percent: number; status: string }) => [s.role, s.status, s.percent]))).toBeGreaterThan(0);
+    const summary = (await asOffice({ method: "GET", url: `/api/documents/${doc122}/summary` })).json();
+    expect(summary.totals.reported).toBeGreaterThanOrEqual(1);
+    expect(summary.totals.silent).toBeGreaterThan(0);
+    const upward = await asOffice({ method: "POST", url: `/api/reports/${report.id}/propose-upward`, payload: {} });
+    expect(upward.statusCode, upward.body).toBe(201);
+    expect(upward.json()).toMatchObject({ status: "proposed", originReportId: report.id });
+  });
+
   it("ranks the province's overdue work", async () => {
     const res = await asOffice({ method: "GET", url: "/api/overdue?by=unit" });
     expect(res.statusCode).toBe(200);

@@ -35,3 +35,5 @@ export * from "./reports/directive-summary.js";
 export * from "./reminders/sweep-reminders.js";
 export * from "./reminders/list-reminders.js";
 export * from "./reminders/mark-reminders-read.js";
+export * from "./reports/report-progress.js";
+export * from "./reports/read-attachment.js";

@@ -6,7 +6,7 @@
  */
 import { ChidaoError } from "@chidao/core";
 
-const WHAT_VI = { task: "nhiệm vụ", assignment: "phần việc được giao", report: "báo cáo", agency: "cơ quan", document: "văn bản" } as const;
+const WHAT_VI = { task: "nhiệm vụ", assignment: "phần việc được giao", report: "báo cáo", attachment: "tệp đính kèm", agency: "cơ quan", document: "văn bản" } as const;
 export type Missing = keyof typeof WHAT_VI;
 
 export function notFound(what: Missing, id: string | number): ChidaoError {
