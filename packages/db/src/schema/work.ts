@@ -70,8 +70,11 @@ export const tasks = pgTable(
     uniqueIndex("tasks_document_path").on(t.documentId, t.sourcePath).where(sql`source_path is not null`),
     index("tasks_document").on(t.documentId),
     index("tasks_parent").on(t.parentId),
+    /** Sub-tasks of a share (roll-up, an agency's delegated work); only sub-tasks have one. */
+    index("tasks_parent_assignment").on(t.parentAssignmentId).where(sql`parent_assignment_id is not null`),
     index("tasks_province_status").on(t.provinceId, t.status, t.dueAt),
     index("tasks_district_status").on(t.districtId, t.status, t.dueAt),
+    index("tasks_commune_status").on(t.communeId, t.status, t.dueAt),
     index("tasks_status_due").on(t.status, t.dueAt),
   ],
 );
