@@ -2,7 +2,8 @@
 // built JS (packages/*/dist). Prints a table, writes bench/results.json, exits 1 if a target fails.
 // Every parser case runs in a worker with a time limit. Then the registry rows (bench/registry.mjs:
 // hierarchy import, ingestion of generated documents, search latency on PGlite and on a private
-// PostgreSQL server): CHIDAO_BENCH_SCALE=0.1 for a quick run, CHIDAO_BENCH_REGISTRY=0 to skip them.
+// PostgreSQL server): CHIDAO_BENCH_SCALE=0.1 for a quick run, CHIDAO_BENCH_REGISTRY=0 to skip them;
+// then the task tracker on a server with a million tasks (bench/work.mjs; CHIDAO_BENCH_WORK=0 skips it).
 import { existsSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -83,6 +84,10 @@ async function main() {
   if (process.env.CHIDAO_BENCH_REGISTRY !== "0") {
     const { registryRows } = await import("./registry.mjs");
     rows.push(...(await registryRows()));
+  }
+  if (process.env.CHIDAO_BENCH_WORK !== "0") {
+    const { workRows } = await import("./work.mjs");
+    rows.push(...(await workRows()));
   }
   printTable(rows);
   const seconds = (performance.now() - started) / 1000;

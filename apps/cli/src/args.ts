@@ -35,7 +35,7 @@ export type ArgsResult = { ok: true; command: Command } | { ok: false; error: Us
 
 const OCR_MODES: readonly OcrMode[] = ["auto", "never", "always"];
 
-const REGISTRY_TOPICS: readonly RegistryTopic[] = ["ingest", "reparse", "serve", "db", "token"];
+const REGISTRY_TOPICS: readonly RegistryTopic[] = ["ingest", "reparse", "serve", "db", "token", "tasks"];
 
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): ArgsResult {
   const [first, ...rest] = argv;
@@ -57,7 +57,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     case "reparse":
     case "serve":
     case "db":
-    case "token": {
+    case "token":
+    case "tasks": {
       const r = parseRegistryCommand(first, rest, env);
       return r.ok ? command(r.command) : usage(r.vi, r.en, r.topic);
     }

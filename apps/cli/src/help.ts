@@ -101,7 +101,24 @@ Authorization: Bearer TOKEN. Works also when the administrator's password is los
 
 ${DATABASE}`;
 
-const TEXTS: Record<HelpTopic, string> = { main: MAIN, parse: PARSE, ingest: INGEST, serve: SERVE, reparse: REPARSE, db: DB, token: TOKEN };
+const TASKS = `chidao tasks [--status S,…] [--overdue] [--agency ID] [--unit ID] [--document ID] [--q CHỮ]
+             [--as TÊN] [--limit N] [--json] [--data DIR]
+
+Liệt kê nhiệm vụ, hạn gần nhất trước; quá hạn đánh dấu "!". (Lists tasks, soonest due first;
+overdue ones marked "!".)
+
+  --status S,…     proposed, open, in_progress, done, cancelled (nhiều giá trị cách nhau dấu phẩy)
+  --overdue        chỉ nhiệm vụ quá hạn (overdue only)
+  --agency ID      nhiệm vụ giao cho cơ quan (tasks assigned to an agency)
+  --unit ID        nhiệm vụ trong đơn vị hành chính (tasks within a unit)
+  --document ID    nhiệm vụ của một văn bản (tasks of a document)
+  --q CHỮ          tìm trong nội dung, không cần dấu (text search, diacritics optional)
+  --as TÊN         xem như tài khoản TÊN (as account NAME would, within its jurisdiction)
+  --json           một dòng JSON cho mỗi nhiệm vụ (one JSON line per task)
+
+${DATABASE}`;
+
+const TEXTS: Record<HelpTopic, string> = { main: MAIN, parse: PARSE, ingest: INGEST, serve: SERVE, reparse: REPARSE, db: DB, token: TOKEN, tasks: TASKS };
 
 export function helpText(topic: HelpTopic): string {
   return TEXTS[topic];

@@ -12,6 +12,7 @@ import { runReparse } from "./commands/reparse.js";
 import { runServe } from "./commands/serve.js";
 import { runMigrate } from "./commands/db.js";
 import { runTokenCreate } from "./commands/token.js";
+import { runTasks } from "./commands/tasks.js";
 import { INTERNAL } from "./failure.js";
 import { helpText } from "./help.js";
 import { Exit, processIo, type CliIo, type ExitCode } from "./io.js";
@@ -49,6 +50,8 @@ async function run(command: Command, io: CliIo): Promise<ExitCode> {
       return runMigrate(command.options, io);
     case "token-create":
       return runTokenCreate(command.options, io);
+    case "tasks":
+      return runTasks(command.options, io);
   }
 }
 

@@ -5,7 +5,8 @@
  * `chidao reparse [--data DIR] [--all]`,
  * `chidao serve [--port N] [--host H] [--data DIR] [--ingest PATH]... [--inbox DIR]`,
  * `chidao db migrate [--data DIR]`,
- * `chidao token create --user NAME [--name LABEL] [--data DIR]`.
+ * `chidao token create --user NAME [--name LABEL] [--data DIR]`,
+ * `chidao tasks [--status S,…] [--overdue] [--agency ID] [--unit ID] [--document ID] [--q TEXT] [--as USER] [--limit N] [--json] [--data DIR]`.
  * The database is PGlite in DIR (default $CHIDAO_DATA, else ./data) unless DATABASE_URL is set.
  */
 import { parseArgs } from "node:util";
@@ -40,9 +41,24 @@ export type RegistryCommand =
   | { kind: "reparse"; options: { database: DatabaseChoice; all: boolean } }
   | { kind: "serve"; options: ServeCommandOptions }
   | { kind: "db-migrate"; options: { database: DatabaseChoice } }
-  | { kind: "token-create"; options: { database: DatabaseChoice; user: string; name: string } };
+  | { kind: "token-create"; options: { database: DatabaseChoice; user: string; name: string } }
+  | { kind: "tasks"; options: TasksCommandOptions };
 
-export type RegistryTopic = "ingest" | "reparse" | "serve" | "db" | "token";
+export interface TasksCommandOptions {
+  database: DatabaseChoice;
+  status: string[];
+  overdue: boolean;
+  agencyId: number | undefined;
+  unitId: number | undefined;
+  documentId: string | undefined;
+  q: string | undefined;
+  /** See the list as this account would (its jurisdiction); default: everything. */
+  as: string | undefined;
+  limit: number;
+  json: boolean;
+}
+
+export type RegistryTopic = "ingest" | "reparse" | "serve" | "db" | "token" | "tasks";
 
 export type RegistryArgs = { ok: true; command: RegistryCommand | { kind: "help"; topic: RegistryTopic } } | { ok: false; vi: string; en: string; topic: RegistryTopic };
 
@@ -63,6 +79,8 @@ export function parseRegistryCommand(name: RegistryTopic, rest: readonly string[
         return dbArgs(rest, env);
       case "token":
         return tokenArgs(rest, env);
+      case "tasks":
+        return tasksArgs(rest, env);
     }
   } catch (e) {
     const en = e instanceof Error ? (e.message.split(". ")[0] ?? e.message) : String(e);
@@ -116,6 +134,27 @@ function tokenArgs(rest: readonly string[], env: Env): RegistryArgs {
   if (values.help) return { ok: true, command: { kind: "help", topic: "token" } };
   if (!values.user) return fail("Thiếu --user TÊN", "Missing --user NAME", "token");
   return { ok: true, command: { kind: "token-create", options: { database: databaseOf(values, env), user: values.user, name: values.name } } };
+}
+
+const STATUSES = ["proposed", "open", "in_progress", "done", "cancelled"];
+
+function tasksArgs(rest: readonly string[], env: Env): RegistryArgs {
+  const { values } = parseArgs({
+    args: [...rest],
+    strict: true,
+    options: { ...DATA, status: { type: "string" }, overdue: { type: "boolean", default: false }, agency: { type: "string" }, unit: { type: "string" }, document: { type: "string" }, q: { type: "string" }, as: { type: "string" }, limit: { type: "string", default: "50" }, json: { type: "boolean", default: false } },
+  });
+  if (values.help) return { ok: true, command: { kind: "help", topic: "tasks" } };
+  const status = values.status ? values.status.split(",").map((s) => s.trim()) : [];
+  const unknown = status.find((s) => !STATUSES.includes(s));
+  if (unknown) return fail(`Trạng thái không hợp lệ: ${unknown} (proposed, open, in_progress, done, cancelled)`, `Unknown status: ${unknown} (proposed, open, in_progress, done, cancelled)`, "tasks");
+  const ids = { agency: values.agency, unit: values.unit, limit: values.limit };
+  for (const [name, raw] of Object.entries(ids)) if (raw !== undefined && positiveInt(raw) === null) return fail(`--${name} phải là số nguyên dương`, `--${name} must be a positive integer`, "tasks");
+  const number = (raw: string | undefined): number | undefined => (raw === undefined ? undefined : positiveInt(raw)!);
+  return {
+    ok: true,
+    command: { kind: "tasks", options: { database: databaseOf(values, env), status, overdue: values.overdue, agencyId: number(values.agency), unitId: number(values.unit), documentId: values.document, q: values.q, as: values.as, limit: Math.min(number(values.limit) ?? 50, 500), json: values.json } },
+  };
 }
 
 function positiveInt(raw: string): number | null {

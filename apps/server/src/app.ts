@@ -18,11 +18,17 @@ import { healthRoutes } from "./routes/health.js";
 import { authPlugin } from "./auth/plugin.js";
 import { authRoutes } from "./routes/auth.js";
 import { accountRoutes } from "./routes/accounts.js";
+import { taskRoutes } from "./routes/work/tasks.js";
+import { auditRoutes } from "./routes/audit.js";
+import { reportRoutes } from "./routes/work/reports.js";
+import { assignmentRoutes } from "./routes/work/assignments.js";
 
 export interface AppOptions {
   /** Fastify's logger (off in tests). */
   logger?: boolean;
   maxUploadBytes?: number;
+  /** Called for every route registered (the authorization test checks it has a row for each). */
+  onRoute?: (method: string, url: string) => void;
 }
 
 export async function buildApp(registry: Registry, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -30,11 +36,13 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook("onRoute", (route) => [route.method].flat().forEach((m) => onRoute(String(m), route.url)));
   await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? DEFAULT_MAX_BYTES, files: 1 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: {
       info: { title: "chidao API", description: "Chỉ đạo: directive documents, the agencies they task, and the cascade between them.", version: PARSER_VERSION },
-      tags: [{ name: "documents" }, { name: "catalog" }, { name: "auth" }, { name: "accounts" }, { name: "system" }],
+      tags: [{ name: "documents" }, { name: "catalog" }, { name: "tasks" }, { name: "reports" }, { name: "auth" }, { name: "accounts" }, { name: "system" }],
       components: {
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: "chidao_session", description: "Set by POST /api/auth/login; unsafe methods also need the x-csrf-token header." },
@@ -52,6 +60,10 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   healthRoutes(app, registry);
   await authRoutes(app, registry.db);
   accountRoutes(app, registry.db);
+  taskRoutes(app, registry.db);
+  assignmentRoutes(app, registry.db);
+  reportRoutes(app, registry.db);
+  auditRoutes(app, registry.db);
   documentRoutes(app, registry);
   catalogRoutes(app, registry);
   return app;

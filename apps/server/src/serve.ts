@@ -6,8 +6,16 @@
 import type { FastifyInstance } from "fastify";
 import { openDatabase } from "@chidao/db";
 import { Registry, type RegistryOptions } from "@chidao/registry";
-import { ensureFirstAdmin } from "@chidao/work";
+import { SYSTEM_ACTOR } from "@chidao/core";
+import { ensureFirstAdmin, sweepReminders, withWork } from "@chidao/work";
 import { buildApp } from "./app.js";
+
+const MAINTENANCE_EVERY_MS = 10 * 60 * 1000;
+
+async function housekeeping(registry: Registry): Promise<void> {
+  await sweepReminders({ db: registry.db, actor: SYSTEM_ACTOR }, { now: new Date() });
+  await registry.maintain();
+}
 
 export interface ServeOptions extends RegistryOptions {
   port?: number;
@@ -31,7 +39,7 @@ export interface Running {
 
 export async function serve(options: ServeOptions = {}): Promise<Running> {
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir ?? "data" });
-  const registry = new Registry(database, options);
+  const registry = new Registry(database, withWork(options));
   let firstAdmin: Running["firstAdmin"];
   try {
     await registry.ensureHierarchy();
@@ -49,10 +57,15 @@ export async function serve(options: ServeOptions = {}): Promise<Running> {
   }
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : options.port ?? 3000;
+  // Embedded PGlite has no autovacuum: refresh planner statistics now and then (a no-op on a server).
+  // …and send deadline reminders (due soon, overdue): the sweep is idempotent, so running it often is safe.
+  const maintenance = setInterval(() => void housekeeping(registry).catch((e: unknown) => app.log.error(e)), MAINTENANCE_EVERY_MS);
+  maintenance.unref();
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    clearInterval(maintenance);
     await app.close();
     await registry.close();
   };

@@ -107,6 +107,16 @@ export class Registry {
     return { ...whole, nodes: whole.nodes.filter((n) => visible.has(n.id)), edges: whole.edges.filter((e) => visible.has(e.from) && visible.has(e.to)) };
   }
 
+  /**
+   * Planner statistics for the tables that grow. A server's autovacuum keeps them; embedded
+   * PGlite has no autovacuum, and without statistics its plans for search and task lists go
+   * wrong by orders of magnitude. Called after ingest batches and periodically by the server.
+   */
+  async maintain(): Promise<void> {
+    if (this.database.backend !== "pglite") return;
+    await this.db.execute(sql`analyze documents, document_files, citations, mentions, mention_agencies, tasks, assignments, reports`);
+  }
+
   close(): Promise<void> {
     return this.database.close();
   }

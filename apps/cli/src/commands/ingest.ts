@@ -43,6 +43,7 @@ export async function runIngest(options: IngestCommandOptions, io: CliIo): Promi
       progress.tick(item.file);
       report(item.file, outcome, options.json, progress, tally, io);
     }
+    if (tally.created > 0) await registry.maintain();
   } finally {
     progress.stop();
     await registry.close();

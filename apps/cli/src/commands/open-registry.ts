@@ -6,12 +6,13 @@
 import { isChidaoError } from "@chidao/core";
 import { openDatabase } from "@chidao/db";
 import { Registry, type RegistryOptions } from "@chidao/registry";
+import { withWork } from "@chidao/work";
 import type { CliIo } from "../io.js";
 import type { DatabaseChoice } from "../registry-args.js";
 
 export async function openRegistry(choice: DatabaseChoice, io: CliIo, options: RegistryOptions = {}): Promise<Registry | null> {
   try {
-    const registry = new Registry(await openDatabase({ url: choice.url, dataDir: choice.dataDir }), options);
+    const registry = new Registry(await openDatabase({ url: choice.url, dataDir: choice.dataDir }), withWork(options));
     await loadHierarchy(registry, io);
     return registry;
   } catch (e) {

@@ -70,12 +70,13 @@ export const tasks = pgTable(
     uniqueIndex("tasks_document_path").on(t.documentId, t.sourcePath).where(sql`source_path is not null`),
     index("tasks_document").on(t.documentId),
     index("tasks_parent").on(t.parentId),
-    /** Sub-tasks of a share (roll-up, an agency's delegated work); only sub-tasks have one. */
-    index("tasks_parent_assignment").on(t.parentAssignmentId).where(sql`parent_assignment_id is not null`),
+    index("tasks_parent_assignment").on(t.parentAssignmentId),
     index("tasks_province_status").on(t.provinceId, t.status, t.dueAt),
     index("tasks_district_status").on(t.districtId, t.status, t.dueAt),
     index("tasks_commune_status").on(t.communeId, t.status, t.dueAt),
     index("tasks_status_due").on(t.status, t.dueAt),
+    /** Whether a report's proposal was already made a task (propose-upward), without a scan. */
+    index("tasks_origin_report").on(t.originReportId).where(sql`origin_report_id is not null`),
   ],
 );
 
@@ -117,6 +118,8 @@ export const assignments = pgTable(
     index("assignments_province_status").on(t.provinceId, t.status, t.dueAt),
     index("assignments_district_status").on(t.districtId, t.status, t.dueAt),
     index("assignments_commune_status").on(t.communeId, t.status, t.dueAt),
+    /** Live shares by due time: the reminder sweep reads only the ones near or past due, nationwide. */
+    index("assignments_live_due").on(t.dueAt).where(sql`status in ('open', 'in_progress')`),
   ],
 );
 

@@ -63,19 +63,25 @@ export function chainWithin(scope: ActorScope, columns: ChainColumns): SQL | und
   return eq(column, unit.id);
 }
 
-/** Tasks the scope may read. */
+/**
+ * Tasks the scope may read. Written as "id in (one indexed set ∪ another)" rather than an OR of
+ * two conditions, which no index serves: over a million tasks a province's list went from
+ * seconds (a scan of every task) to the province's own rows.
+ */
 export function taskVisible(scope: ActorScope): SQL | undefined {
   if (scope.agencyId !== null) {
-    return or(
-      sql`exists (select 1 from ${assignments} a where a.task_id = ${tasks.id} and a.agency_id = ${scope.agencyId})`,
-      sql`exists (select 1 from ${assignments} pa where pa.id = ${tasks.parentAssignmentId} and pa.agency_id = ${scope.agencyId})`,
-    );
+    return sql`${tasks.id} in (
+      select a.task_id from ${assignments} a where a.agency_id = ${scope.agencyId}
+      union
+      select d.id from ${tasks} d join ${assignments} pa on pa.id = d.parent_assignment_id where pa.agency_id = ${scope.agencyId})`;
   }
-  const own = chainWithin(scope, tasks);
-  if (!own) return undefined;
-  const unit = scopeUnit(scope)!;
-  const column = sql.raw(`a.${unit.level}_id`);
-  return or(own, sql`exists (select 1 from ${assignments} a where a.task_id = ${tasks.id} and ${column} = ${unit.id})`);
+  const unit = scopeUnit(scope);
+  if (!unit) return undefined;
+  const column = sql.raw(`${unit.level}_id`);
+  return sql`${tasks.id} in (
+    select o.id from ${tasks} o where o.${column} = ${unit.id}
+    union
+    select a.task_id from ${assignments} a where a.${column} = ${unit.id})`;
 }
 
 /** Tasks whose owning office is within the scope: the ones an office account may manage. */

@@ -5,13 +5,13 @@
  * subtree; a national account all). Outside: NOT_FOUND for a task or an agency, FORBIDDEN for a
  * unit (units are public).
  */
-import { and, eq, isNotNull, sql, type SQL } from "drizzle-orm";
-import { can, ChidaoError, scopeUnit, type Actor, type ActorScope } from "@chidao/core";
+import { and, eq, isNotNull, type SQL } from "drizzle-orm";
+import { can, ChidaoError, scopeUnit, type Actor } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 import { requireUnitWithin, taskVisible, unitChain, unitWithin } from "../access/scope.js";
 import { invalidInput } from "./errors.js";
 
-const { agencies, tasks, assignments } = schema;
+const { agencies, tasks } = schema;
 
 /**
  * Tasks the actor may read: those of its jurisdiction (taskVisible), and of them, for anyone who
@@ -19,29 +19,7 @@ const { agencies, tasks, assignments } = schema;
  * an agency does not see work the parser guessed for it.
  */
 export function taskReadable(actor: Actor): SQL | undefined {
-  return and(taskCandidates(actor.scope), taskVisible(actor.scope), can(actor, "task.manage") ? undefined : isNotNull(tasks.confirmedAt));
-}
-
-/**
- * The ids taskVisible can accept, gathered from indexes: the scope's own tasks and the tasks of
- * its shares (and, for an agency, of the sub-tasks it delegated). taskVisible alone is an OR of
- * EXISTS tests the planner can only apply row by row to every task; this superset, put beside it,
- * lets a list start from the scope's few thousand rows of a million.
- */
-export function taskCandidates(scope: ActorScope): SQL | undefined {
-  if (scope.agencyId !== null) {
-    return sql`${tasks.id} in (
-      select c.task_id from ${assignments} c where c.agency_id = ${scope.agencyId}
-      union all
-      select d.id from ${tasks} d where d.parent_assignment_id in (select s.id from ${assignments} s where s.agency_id = ${scope.agencyId}))`;
-  }
-  const unit = scopeUnit(scope);
-  if (!unit) return undefined;
-  const column = sql.raw(`${unit.level}_id`);
-  return sql`${tasks.id} in (
-    select o.id from ${tasks} o where o.${column} = ${unit.id}
-    union all
-    select c.task_id from ${assignments} c where c.${column} = ${unit.id})`;
+  return and(taskVisible(actor.scope), can(actor, "task.manage") ? undefined : isNotNull(tasks.confirmedAt));
 }
 
 export interface AgencyInScope {

@@ -44,7 +44,7 @@ export async function createTask(ctx: TaskContext, options: CreateTaskOptions): 
   return ctx.db.transaction(async (tx) => {
     await requireUnitWithin(tx, ctx.actor.scope, unitId);
     if (options.documentId) await requireDocumentVisible(tx, options.documentId, ctx.actor.scope);
-    const shares = await checkAgencyLists(tx, options.lead ?? [], options.support ?? []);
+    const shares = await checkAgencyLists(tx, options.lead ?? [], options.support ?? [], unitId);
     if (shares.length === 0) throw invalidInput("lead", "Nhiệm vụ cần ít nhất một cơ quan chủ trì hoặc phối hợp.", "A task needs at least one lead or support agency.");
     const { level: _level, ...chain } = await unitChain(tx, unitId);
     const [row] = await tx

@@ -6,10 +6,11 @@
  * "UBND các xã" fans out over hundreds of agencies.
  */
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
+import { ChidaoError } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 import { invalidInput } from "./errors.js";
 
-const { agencies, assignments } = schema;
+const { agencies, assignments, units } = schema;
 
 export type ShareRole = "lead" | "support";
 export type ShareStatus = (typeof assignments.$inferSelect)["status"];
@@ -59,8 +60,12 @@ export function unitedShares(drafts: readonly ShareDraft[]): ShareDraft[] {
   return [...byAgency.values()];
 }
 
-/** Agency lists a person gave: no agency twice, none both lead and support, every one known. */
-export async function checkAgencyLists(tx: Db, lead: readonly number[], support: readonly number[]): Promise<ShareDraft[]> {
+/**
+ * Agency lists a person gave: no agency twice, none both lead and support, every one known, and
+ * every one inside the owning unit's subtree (a province assigns to its own departments,
+ * districts and communes, not to another province's; only a national owner assigns anywhere).
+ */
+export async function checkAgencyLists(tx: Db, lead: readonly number[], support: readonly number[], ownerUnitId: number | null = null, alreadyAssigned: readonly number[] = []): Promise<ShareDraft[]> {
   const leads = [...new Set(lead)];
   const supports = [...new Set(support)];
   const all = [...leads, ...supports];
@@ -70,6 +75,11 @@ export async function checkAgencyLists(tx: Db, lead: readonly number[], support:
   const known = all.length ? new Set((await tx.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, all))).map((a) => a.id)) : new Set<number>();
   const unknown = all.filter((id) => !known.has(id));
   if (unknown.length) throw invalidInput(leads.includes(unknown[0]!) ? "lead" : "support", `Không có cơ quan ${unknown.join(", ")}.`, `No agency ${unknown.join(", ")}.`);
+  // Shares the task already has (resolved from its document) stay: only new agencies are checked.
+  const outside = ownerUnitId === null ? [] : await agenciesOutside(tx, all.filter((id) => !alreadyAssigned.includes(id)), ownerUnitId);
+  if (outside.length) {
+    throw new ChidaoError({ code: "FORBIDDEN", vi: `Cơ quan ${outside.join(", ")} không thuộc phạm vi của đơn vị giao việc.`, en: `Agency ${outside.join(", ")} is outside the assigning unit's jurisdiction.`, details: { agencyIds: outside } });
+  }
   return [...leads.map((agencyId) => ({ agencyId, role: "lead" as const })), ...supports.map((agencyId) => ({ agencyId, role: "support" as const }))];
 }
 
@@ -103,4 +113,14 @@ export async function replaceShares(tx: Db, task: { id: number; confirmed: boole
 /** A task's shares as the audit log names them. */
 export async function shareRefs(tx: Db, taskId: number): Promise<{ agencyId: number; role: ShareRole; status: ShareStatus; mentionId: number | null }[]> {
   return tx.select({ agencyId: assignments.agencyId, role: assignments.role, status: assignments.status, mentionId: assignments.mentionId }).from(assignments).where(eq(assignments.taskId, taskId)).orderBy(assignments.id);
+}
+
+/** Of these agencies, the ones not of the unit or a unit below it (central bodies included). */
+async function agenciesOutside(tx: Db, ids: readonly number[], unitId: number): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await tx.execute<{ id: number }>(sql`
+    select a.id from ${agencies} a left join ${units} u on u.id = a.unit_id left join ${units} p on p.id = u.parent_id
+    where a.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+      and not coalesce(a.unit_id = ${unitId} or u.parent_id = ${unitId} or p.parent_id = ${unitId}, false)`);
+  return rows.map((r) => Number(r.id));
 }

@@ -50,7 +50,7 @@ export async function updateTask(ctx: TaskContext, options: UpdateTaskOptions): 
     const confirmed = row.confirmedAt !== null;
     let sharesChanged = false;
     if (options.lead !== undefined || options.support !== undefined) {
-      const wanted = await checkAgencyLists(tx, options.lead ?? live(sharesBefore, "lead"), options.support ?? live(sharesBefore, "support"));
+      const wanted = await checkAgencyLists(tx, options.lead ?? live(sharesBefore, "lead"), options.support ?? live(sharesBefore, "support"), row.unitId, sharesBefore.map((s) => s.agencyId));
       if (confirmed && wanted.length === 0) throw invalidInput("lead", "Nhiệm vụ đã xác nhận phải còn ít nhất một cơ quan.", "A confirmed task keeps at least one agency.");
       sharesChanged = await replaceShares(tx, { id: row.id, confirmed, dueAt: row.dueAt }, wanted);
     }

@@ -1,2 +1,0 @@
-CREATE INDEX "tasks_parent_assignment" ON "tasks" USING btree ("parent_assignment_id") WHERE parent_assignment_id is not null;--> statement-breakpoint
-CREATE INDEX "tasks_commune_status" ON "tasks" USING btree ("commune_id","status","due_at");

@@ -1,0 +1,2 @@
+CREATE INDEX "tasks_parent_assignment" ON "tasks" USING btree ("parent_assignment_id");--> statement-breakpoint
+CREATE INDEX "tasks_commune_status" ON "tasks" USING btree ("commune_id","status","due_at");

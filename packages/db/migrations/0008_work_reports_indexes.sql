@@ -1,0 +1,2 @@
+CREATE INDEX "assignments_live_due" ON "assignments" USING btree ("due_at") WHERE status in ('open', 'in_progress');--> statement-breakpoint
+CREATE INDEX "tasks_origin_report" ON "tasks" USING btree ("origin_report_id") WHERE origin_report_id is not null;
