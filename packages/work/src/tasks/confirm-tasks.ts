@@ -25,6 +25,7 @@ export async function confirmTasks(ctx: TaskContext, options: ConfirmTasksOption
   requireRole(ctx.actor, "task.manage");
   const list = options.tasks ?? [];
   if (list.length === 0) throw invalidInput("tasks", "Chưa chọn nhiệm vụ nào để xác nhận.", "No task to confirm.");
+  if (new Set(list.map((t) => t.id)).size !== list.length) throw invalidInput("tasks", "Một nhiệm vụ được chọn hai lần.", "A task is listed twice.");
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
     await lockTrees(tx, list.map((t) => t.id));

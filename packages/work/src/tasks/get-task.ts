@@ -109,7 +109,7 @@ async function sharesOf(db: Db, taskId: number, actor: Actor, now: Date): Promis
     overdue: isOverdue(s.status, s.dueAt, now),
     lastReportAt: s.lastReportAt,
     version: s.version,
-    subtasks: subtasks.filter((t, i) => subRows[i]!.shareId === s.id),
+    subtasks: subtasks.filter((_, i) => subRows[i]!.shareId === s.id),
   }));
 }
 

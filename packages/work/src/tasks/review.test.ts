@@ -135,6 +135,8 @@ for (const backend of testBackends()) {
       expect((await w.db.select().from(assignments).where(eq(assignments.taskId, a.id))).every((s) => s.status === "open" && s.reportedStatus === "open")).toBe(true);
       expect(await auditActions(w.db, "task", a.id)).toEqual(["task.propose", "task.confirm"]);
       expect(await errorOf(confirmTasks(ctx(), { tasks: [{ id: a.id, expectedVersion: row.version }] }))).toBe("INVALID_INPUT");
+      const c = await w.taskAt(doc122, "tasks[6]");
+      expect(await errorOf(confirmTasks(ctx(), { tasks: [{ id: c.id, expectedVersion: c.version }, { id: c.id, expectedVersion: c.version }] }))).toBe("INVALID_INPUT");
     });
 
     it("edits a confirmed task's agencies by cancelling a removed share, not deleting it", async () => {
@@ -146,6 +148,7 @@ for (const backend of testBackends()) {
       expect(after.shares.find((s) => s.agency.id === removed.id)).toMatchObject({ status: "cancelled", reportedStatus: "cancelled" });
       expect(after.shares.find((s) => s.agency.id === soTTTT)).toMatchObject({ status: "open" });
       expect(await errorOf(splitTask(ctx(), { id: t.id, expectedVersion: after.version, parts: [{ text: "a" }, { text: "b" }] }))).toBe("INVALID_INPUT");
+      expect(await errorOf(updateTask(ctx(), { id: t.id, expectedVersion: after.version, lead: [], support: [] }))).toBe("INVALID_INPUT");
     });
 
     it("creates a task by hand, open, within the office's province only", async () => {

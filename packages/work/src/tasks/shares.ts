@@ -5,7 +5,7 @@
  * indexed column. Rows are written in one statement whatever their number: a mention such as
  * "UBND các xã" fans out over hundreds of agencies.
  */
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { ChidaoError } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 import { invalidInput } from "./errors.js";

@@ -16,7 +16,7 @@ import { checkText, loadTask, MAX_TEXT, MAX_TITLE, ownedTask, requireStatus, req
 import { checkAgencyLists, replaceShares, shareRefs } from "./shares.js";
 import { lockTree } from "./tree.js";
 import { taskAudit } from "./views.js";
-import { taskNotFound } from "./errors.js";
+import { invalidInput, taskNotFound } from "./errors.js";
 
 const { assignments } = schema;
 
@@ -51,6 +51,7 @@ export async function updateTask(ctx: TaskContext, options: UpdateTaskOptions): 
     let sharesChanged = false;
     if (options.lead !== undefined || options.support !== undefined) {
       const wanted = await checkAgencyLists(tx, options.lead ?? live(sharesBefore, "lead"), options.support ?? live(sharesBefore, "support"), row.unitId, sharesBefore.map((s) => s.agencyId));
+      if (confirmed && wanted.length === 0) throw invalidInput("lead", "Nhiệm vụ đã xác nhận phải còn ít nhất một cơ quan.", "A confirmed task keeps at least one agency.");
       sharesChanged = await replaceShares(tx, { id: row.id, confirmed, dueAt: row.dueAt }, wanted);
     }
     if (confirmed && sharesChanged) await rollUpFrom(tx, row.id);
