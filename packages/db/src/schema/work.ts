@@ -8,7 +8,7 @@
  * jurisdiction ("everything in Khánh Hòa") is one indexed equality, not a walk of the hierarchy.
  */
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { TASK_STATUSES, type TaskDeadline } from "@chidao/core";
 import { agencies, documents, files, mentions, units } from "./registry.js";
 import { users } from "./accounts.js";
@@ -121,6 +121,27 @@ export const assignments = pgTable(
     /** Live shares by due time: the reminder sweep reads only the ones near or past due, nationwide. */
     index("assignments_live_due").on(t.dueAt).where(sql`status in ('open', 'in_progress')`),
   ],
+);
+
+/**
+ * The units a task lies in the jurisdiction of: its owner's province, district and commune, and
+ * those of every share's agency. Derived data, kept by triggers on tasks and assignments
+ * (migration 0009) with the task's status, due time and whether it was confirmed, so that a
+ * unit's task list reads one index in due order and its count the same index alone, instead of
+ * the union of owned and assigned tasks.
+ */
+export const taskUnits = pgTable(
+  "task_units",
+  {
+    taskId: bigint("task_id", { mode: "number" })
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    status: text("status", { enum: TASK_STATUSES }).notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    confirmed: boolean("confirmed").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index("task_units_list").on(t.unitId, t.status, t.dueAt, t.taskId, t.confirmed)],
 );
 
 /** A progress report on a share, in the form directives ask for. */

@@ -6,11 +6,11 @@
  * agency delegated; a national account sees everything. Reads outside the jurisdiction answer
  * "not found", so another district's task is not even confirmed to exist.
  */
-import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { ChidaoError, NATIONAL_SCOPE, scopeUnit, type ActorScope } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 
-const { units, agencies, tasks, assignments } = schema;
+const { units, agencies, tasks, assignments, taskUnits } = schema;
 
 type ChainColumns = { provinceId: typeof tasks.provinceId; districtId: typeof tasks.districtId; communeId: typeof tasks.communeId } | { provinceId: typeof assignments.provinceId; districtId: typeof assignments.districtId; communeId: typeof assignments.communeId };
 
@@ -64,24 +64,22 @@ export function chainWithin(scope: ActorScope, columns: ChainColumns): SQL | und
 }
 
 /**
- * Tasks the scope may read. Written as "id in (one indexed set ∪ another)" rather than an OR of
- * two conditions, which no index serves: over a million tasks a province's list went from
- * seconds (a scan of every task) to the province's own rows.
+ * Tasks the scope may read. A unit's: the tasks task_units files under it — owned within its
+ * subtree or assigned into it, kept by triggers (migration 0009) — one indexed equality, where
+ * the union of owned and assigned tasks read every row of both for a province. An agency's: its
+ * shares' tasks and the sub-tasks delegated from them. `id`: the task id to test (default
+ * tasks.id; a query over an alias of tasks passes its own).
  */
-export function taskVisible(scope: ActorScope): SQL | undefined {
+export function taskVisible(scope: ActorScope, id: SQL | AnyColumn = tasks.id): SQL | undefined {
   if (scope.agencyId !== null) {
-    return sql`${tasks.id} in (
+    return sql`${id} in (
       select a.task_id from ${assignments} a where a.agency_id = ${scope.agencyId}
       union
       select d.id from ${tasks} d join ${assignments} pa on pa.id = d.parent_assignment_id where pa.agency_id = ${scope.agencyId})`;
   }
   const unit = scopeUnit(scope);
   if (!unit) return undefined;
-  const column = sql.raw(`${unit.level}_id`);
-  return sql`${tasks.id} in (
-    select o.id from ${tasks} o where o.${column} = ${unit.id}
-    union
-    select a.task_id from ${assignments} a where a.${column} = ${unit.id})`;
+  return sql`${id} in (select tu.task_id from ${taskUnits} tu where tu.unit_id = ${unit.id})`;
 }
 
 /** Tasks whose owning office is within the scope: the ones an office account may manage. */

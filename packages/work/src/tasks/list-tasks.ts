@@ -1,19 +1,31 @@
 /**
  * @module tasks/list-tasks
  * The task list an office or an agency works from: always narrowed to what the reader may read
- * (taskReadable: its jurisdiction, confirmed tasks only for those who do not review), filtered by status, lateness, agency (and its role), unit, document or words,
- * sorted by due time (no deadline last), a page at a time with the total.
+ * (its jurisdiction, confirmed tasks only for those who do not review: as taskReadable), filtered
+ * by status, lateness, agency (and its role), unit, document or words, sorted by due time (no
+ * deadline last), a page at a time with the total.
+ *
+ * Built for a province with tens of thousands of tasks. A unit's tasks are read from task_units
+ * (one row per task and unit it lies in, with the task's status and due time), one ordered run
+ * of its index per status, each cut at the page's end, and the runs merged: a page costs the
+ * same whatever the unit holds. The total is counted apart, from the same index alone, and only
+ * when the page does not already tell it. Without a unit (a national or an agency account) the
+ * runs read the tasks themselves, in due order per status.
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { requireRole, type TaskStatus } from "@chidao/core";
-import { schema, type Db } from "@chidao/db";
+import { alias } from "drizzle-orm/pg-core";
+import { can, requireRole, scopeUnit, TASK_STATUSES, type TaskStatus } from "@chidao/core";
+import { schema } from "@chidao/db";
 import { scopeOf, taskVisible } from "../access/scope.js";
-import { taskReadable } from "./access.js";
 import { nowOf, type TaskContext } from "./context.js";
 import { invalidInput } from "./errors.js";
 import { ITEM_COLUMNS, presentItems, type TaskItem } from "./present.js";
 
-const { tasks, assignments } = schema;
+const { tasks, assignments, taskUnits } = schema;
+/** The tasks of a run, and the unit rows a unit's runs read. */
+const t = alias(tasks, "t");
+const v = alias(taskUnits, "v");
+const w = alias(taskUnits, "w");
 
 export interface ListTasksOptions {
   status?: TaskStatus | TaskStatus[];
@@ -41,44 +53,103 @@ export interface TaskPage {
 
 const MAX_LIMIT = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LIVE: readonly TaskStatus[] = ["open", "in_progress"];
+
+/** What a list asks, resolved: which statuses, which units the tasks must lie in, and the rest. */
+interface Query {
+  statuses: TaskStatus[];
+  /** Due before this (the overdue filter). */
+  dueBefore: Date | null;
+  confirmedOnly: boolean;
+  /** Units each task must lie in (the reader's, the filter's); the first drives the runs. */
+  units: number[];
+  /** Conditions on the task's id alone (agency scope, agency filter). */
+  byId: ((id: SQL) => SQL)[];
+  /** Conditions on the task's columns (as t): document, words. */
+  byTask: SQL[];
+}
 
 export async function listTasks(ctx: TaskContext, options: ListTasksOptions = {}): Promise<TaskPage> {
   requireRole(ctx.actor, "read");
   const now = nowOf(ctx);
   const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? 50)), MAX_LIMIT);
   const offset = Math.max(0, Math.trunc(options.offset ?? 0));
-  const where = and(taskReadable(ctx.actor), ...(await filtersOf(ctx, options, now)));
+  const query = await queryOf(ctx, options, now);
+  if (query.statuses.length === 0) return { items: [], total: 0, limit, offset };
+  const runs = query.statuses.map((status) => run(query, status, limit + offset));
+  const page = sql`select r.id from (${sql.join(runs, sql` union all `)}) r order by r.due_at asc nulls last, r.id limit ${limit} offset ${offset}`;
   const rows = await ctx.db
-    .select({ ...ITEM_COLUMNS, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select(ITEM_COLUMNS)
     .from(tasks)
-    .where(where)
-    .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.id))
-    .limit(limit)
-    .offset(offset);
-  const total = rows[0]?.total ?? (offset > 0 ? await countOf(ctx.db, where) : 0);
+    .where(sql`${tasks.id} in (${page})`)
+    .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.id));
+  // A page that is not full tells the total, unless it is past the end.
+  const total = rows.length > 0 && rows.length < limit ? offset + rows.length : await countOf(ctx, query);
   return { items: await presentItems(ctx.db, rows, now), total, limit, offset };
 }
 
-async function filtersOf(ctx: TaskContext, o: ListTasksOptions, now: Date): Promise<(SQL | undefined)[]> {
+async function queryOf(ctx: TaskContext, o: ListTasksOptions, now: Date): Promise<Query> {
   if (o.documentId !== undefined && !UUID.test(o.documentId)) throw invalidInput("documentId", "Mã văn bản không hợp lệ.", "Invalid document id.");
-  const statuses = o.status === undefined ? [] : Array.isArray(o.status) ? o.status : [o.status];
-  const agencyId = o.agencyId ?? (o.role ? ctx.actor.scope.agencyId : null);
+  const { scope } = ctx.actor;
+  const agencyId = o.agencyId ?? (o.role ? scope.agencyId : null);
   if (o.role && agencyId === null) throw invalidInput("role", "Lọc theo vai trò cần một cơ quan (agencyId).", "Filtering by role needs an agency (agencyId).");
-  return [
-    statuses.length ? inArray(tasks.status, statuses) : undefined,
-    o.overdue ? sql`${tasks.dueAt} < ${now} and ${tasks.status} in ('open', 'in_progress')` : undefined,
-    agencyId !== null && agencyId !== undefined ? sql`exists (select 1 from ${assignments} f where f.task_id = ${tasks.id} and f.agency_id = ${agencyId} and f.status <> 'cancelled'${o.role ? sql` and f.role = ${o.role}` : sql``})` : undefined,
-    o.unitId !== undefined ? taskVisible(await scopeOf(ctx.db, { unitId: o.unitId, agencyId: null })) : undefined,
-    o.documentId ? eq(tasks.documentId, o.documentId) : undefined,
-    o.q?.trim() ? sql`chidao_fold(${tasks.title} || ' ' || ${tasks.text}) like '%' || chidao_fold(${escapeLike(o.q.trim())}) || '%' escape '\\'` : undefined,
-  ];
+  const asked = o.status === undefined ? [...TASK_STATUSES] : Array.isArray(o.status) ? o.status : [o.status];
+  const statuses = TASK_STATUSES.filter((s) => asked.includes(s) && (!o.overdue || LIVE.includes(s)));
+  const units: number[] = [];
+  const byId: Query["byId"] = [];
+  // The filter's unit first: it is the narrower one when it lies within the reader's.
+  if (o.unitId !== undefined) units.push(scopeUnit(await scopeOf(ctx.db, { unitId: o.unitId, agencyId: null }))!.id);
+  if (scope.agencyId !== null) byId.push((id) => taskVisible(scope, id)!);
+  else {
+    const own = scopeUnit(scope);
+    if (own && !units.includes(own.id)) units.push(own.id);
+  }
+  if (agencyId !== null && agencyId !== undefined) {
+    byId.push((id) => sql`exists (select 1 from ${assignments} f where f.task_id = ${id} and f.agency_id = ${agencyId} and f.status <> 'cancelled'${o.role ? sql` and f.role = ${o.role}` : sql``})`);
+  }
+  const byTask: SQL[] = [];
+  if (o.documentId) byTask.push(eq(t.documentId, o.documentId));
+  if (o.q?.trim()) byTask.push(sql`chidao_fold(${t.title} || ' ' || ${t.text}) like '%' || chidao_fold(${escapeLike(o.q.trim())}) || '%' escape '\\'`);
+  return { statuses, dueBefore: o.overdue ? now : null, confirmedOnly: !can(ctx.actor, "task.manage"), units, byId, byTask };
+}
+
+/**
+ * The rows of one status as (id, due_at), soonest due first, at most `n`: from the driving unit's
+ * index range when there is a unit, otherwise from the tasks' (status, due_at) index.
+ */
+function run(q: Query, status: TaskStatus, n: number): SQL {
+  const where = whereOf(q, [status]);
+  if (q.units.length > 0) return sql`(select ${v.taskId} as id, ${v.dueAt} as due_at from ${sourceOf(q)} where ${where} order by ${v.dueAt} asc nulls last, ${v.taskId} limit ${n})`;
+  return sql`(select ${t.id} as id, ${t.dueAt} as due_at from ${tasks} ${t} where ${where} order by ${t.dueAt} asc nulls last, ${t.id} limit ${n})`;
+}
+
+async function countOf(ctx: TaskContext, q: Query): Promise<number> {
+  const from = q.units.length > 0 ? sourceOf(q) : sql`${tasks} ${t}`;
+  const { rows } = await ctx.db.execute<{ n: string | number }>(sql`select count(*) as n from ${from} where ${whereOf(q, q.statuses)}`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** task_units of the driving unit, joined to the task only when a condition reads its columns. */
+function sourceOf(q: Query): SQL {
+  return q.byTask.length > 0 ? sql`${taskUnits} ${v} join ${tasks} ${t} on ${t.id} = ${v.taskId}` : sql`${taskUnits} ${v}`;
+}
+
+/** The conditions of a run (one status) or of the count (all of them). */
+function whereOf(q: Query, statuses: readonly TaskStatus[]): SQL {
+  const unit = q.units.length > 0;
+  const id = unit ? sql`${v.taskId}` : sql`${t.id}`;
+  const status = unit ? v.status : t.status;
+  return and(
+    unit ? sql`${v.unitId} = ${q.units[0]}` : undefined,
+    statuses.length === 1 ? eq(status, statuses[0]!) : inArray(status, [...statuses]),
+    q.dueBefore ? (unit ? sql`${v.dueAt} < ${q.dueBefore}` : sql`${t.dueAt} < ${q.dueBefore}`) : undefined,
+    q.confirmedOnly ? (unit ? sql`${v.confirmed}` : sql`${t.confirmedAt} is not null`) : undefined,
+    ...q.units.slice(1).map((other) => sql`exists (select 1 from ${taskUnits} ${w} where ${w.taskId} = ${id} and ${w.unitId} = ${other})`),
+    ...q.byId.map((condition) => condition(id)),
+    ...q.byTask,
+  )!;
 }
 
 function escapeLike(q: string): string {
   return q.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-async function countOf(db: Db, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(tasks).where(where);
-  return row?.n ?? 0;
 }
