@@ -29,15 +29,37 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION chidao_task_units_task_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Inserts, per statement (a directive's proposals, a bulk import, in one pass): the units of
+-- each new task's owner, and of each new share with its task's status and due time. FOR SHARE:
+-- a concurrent change of that task's status or due time is waited for, not missed.
+CREATE OR REPLACE FUNCTION chidao_task_units_tasks_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    INSERT INTO task_units (task_id, unit_id, status, due_at, confirmed)
-    SELECT NEW.id, u.unit_id, NEW.status, NEW.due_at, NEW.confirmed_at IS NOT NULL
-    FROM unnest(ARRAY[NEW.province_id, NEW.district_id, NEW.commune_id]) AS u(unit_id)
-    WHERE u.unit_id IS NOT NULL
-    ON CONFLICT DO NOTHING;
-  ELSIF (NEW.province_id, NEW.district_id, NEW.commune_id) IS DISTINCT FROM (OLD.province_id, OLD.district_id, OLD.commune_id) THEN
+  INSERT INTO task_units (task_id, unit_id, status, due_at, confirmed)
+  SELECT n.id, u.unit_id, n.status, n.due_at, n.confirmed_at IS NOT NULL
+  FROM inserted n CROSS JOIN LATERAL unnest(ARRAY[n.province_id, n.district_id, n.commune_id]) AS u(unit_id)
+  WHERE u.unit_id IS NOT NULL
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION chidao_task_units_shares_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO task_units (task_id, unit_id, status, due_at, confirmed)
+  SELECT t.id, u.unit_id, t.status, t.due_at, t.confirmed_at IS NOT NULL
+  FROM inserted n
+  CROSS JOIN LATERAL (SELECT id, status, due_at, confirmed_at FROM tasks WHERE id = n.task_id OFFSET 0 FOR SHARE) t
+  CROSS JOIN LATERAL unnest(ARRAY[n.province_id, n.district_id, n.commune_id]) AS u(unit_id)
+  WHERE u.unit_id IS NOT NULL
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+-- Updates and deletes, per row and only when a column task_units copies changed.
+CREATE OR REPLACE FUNCTION chidao_task_units_task_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (NEW.province_id, NEW.district_id, NEW.commune_id) IS DISTINCT FROM (OLD.province_id, OLD.district_id, OLD.commune_id) THEN
     PERFORM chidao_task_units_reset(NEW.id);
   ELSE
     UPDATE task_units SET status = NEW.status, due_at = NEW.due_at, confirmed = NEW.confirmed_at IS NOT NULL WHERE task_id = NEW.id;
@@ -48,19 +70,9 @@ $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION chidao_task_units_share_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    -- FOR SHARE: a concurrent change of the task's status or due time is waited for, not missed.
-    INSERT INTO task_units (task_id, unit_id, status, due_at, confirmed)
-    SELECT t.id, u.unit_id, t.status, t.due_at, t.confirmed_at IS NOT NULL
-    FROM (SELECT id, status, due_at, confirmed_at FROM tasks WHERE id = NEW.task_id FOR SHARE) t
-    CROSS JOIN unnest(ARRAY[NEW.province_id, NEW.district_id, NEW.commune_id]) AS u(unit_id)
-    WHERE u.unit_id IS NOT NULL
-    ON CONFLICT DO NOTHING;
-  ELSE
-    PERFORM chidao_task_units_reset(OLD.task_id);
-    IF TG_OP = 'UPDATE' AND NEW.task_id <> OLD.task_id THEN
-      PERFORM chidao_task_units_reset(NEW.task_id);
-    END IF;
+  PERFORM chidao_task_units_reset(OLD.task_id);
+  IF TG_OP = 'UPDATE' AND NEW.task_id <> OLD.task_id THEN
+    PERFORM chidao_task_units_reset(NEW.task_id);
   END IF;
   RETURN NULL;
 END
@@ -77,13 +89,13 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER tasks_task_units_insert AFTER INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION chidao_task_units_task_changed();
+CREATE TRIGGER tasks_task_units_insert AFTER INSERT ON tasks REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION chidao_task_units_tasks_inserted();
 --> statement-breakpoint
 CREATE TRIGGER tasks_task_units_update AFTER UPDATE ON tasks FOR EACH ROW
   WHEN ((NEW.status, NEW.due_at, NEW.confirmed_at IS NOT NULL, NEW.province_id, NEW.district_id, NEW.commune_id) IS DISTINCT FROM (OLD.status, OLD.due_at, OLD.confirmed_at IS NOT NULL, OLD.province_id, OLD.district_id, OLD.commune_id))
-  EXECUTE FUNCTION chidao_task_units_task_changed();
+  EXECUTE FUNCTION chidao_task_units_task_updated();
 --> statement-breakpoint
-CREATE TRIGGER assignments_task_units_insert AFTER INSERT ON assignments FOR EACH ROW EXECUTE FUNCTION chidao_task_units_share_changed();
+CREATE TRIGGER assignments_task_units_insert AFTER INSERT ON assignments REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION chidao_task_units_shares_inserted();
 --> statement-breakpoint
 CREATE TRIGGER assignments_task_units_update AFTER UPDATE ON assignments FOR EACH ROW
   WHEN ((NEW.task_id, NEW.province_id, NEW.district_id, NEW.commune_id) IS DISTINCT FROM (OLD.task_id, OLD.province_id, OLD.district_id, OLD.commune_id))
