@@ -8,8 +8,8 @@
  * Built for a province with tens of thousands of tasks. A unit's tasks are read from task_units
  * (one row per task and unit it lies in, with the task's status and due time), one ordered run
  * of its index per status, each cut at the page's end, and the runs merged: a page costs the
- * same whatever the unit holds. The total is counted apart, from the same index alone, and only
- * when the page does not already tell it. Without a unit (a national or an agency account) the
+ * same whatever the unit holds. The total counts the same index alone. The page, its agencies
+ * and the total come back in one query. Without a unit (a national or an agency account) the
  * runs read the tasks themselves, in due order per status.
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
@@ -19,7 +19,7 @@ import { schema } from "@chidao/db";
 import { scopeOf, taskVisible } from "../access/scope.js";
 import { nowOf, type TaskContext } from "./context.js";
 import { invalidInput } from "./errors.js";
-import { ITEM_COLUMNS, presentItems, type TaskItem } from "./present.js";
+import { itemOf, ITEM_COLUMNS, SHARE_AGENCIES, shareAgencyLists, type TaskItem } from "./present.js";
 
 const { tasks, assignments, taskUnits } = schema;
 /** The tasks of a run, and the unit rows a unit's runs read. */
@@ -78,14 +78,15 @@ export async function listTasks(ctx: TaskContext, options: ListTasksOptions = {}
   if (query.statuses.length === 0) return { items: [], total: 0, limit, offset };
   const runs = query.statuses.map((status) => run(query, status, limit + offset));
   const page = sql`select r.id from (${sql.join(runs, sql` union all `)}) r order by r.due_at asc nulls last, r.id limit ${limit} offset ${offset}`;
+  // One round trip: the page, its agencies, and the total (computed once, as the page is read).
   const rows = await ctx.db
-    .select(ITEM_COLUMNS)
+    .select({ ...ITEM_COLUMNS, shares: SHARE_AGENCIES, total: sql<number>`(${count(query)})`.mapWith(Number) })
     .from(tasks)
     .where(sql`${tasks.id} in (${page})`)
     .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.id));
-  // A page that is not full tells the total, unless it is past the end.
-  const total = rows.length > 0 && rows.length < limit ? offset + rows.length : await countOf(ctx, query);
-  return { items: await presentItems(ctx.db, rows, now), total, limit, offset };
+  // Past the end, the page has no row to carry the total.
+  const total = rows[0]?.total ?? Number((await ctx.db.execute<{ n: string | number }>(count(query))).rows[0]?.n ?? 0);
+  return { items: rows.map(({ shares, total: _, ...r }) => itemOf(r, shareAgencyLists(shares), now)), total, limit, offset };
 }
 
 async function queryOf(ctx: TaskContext, o: ListTasksOptions, now: Date): Promise<Query> {
@@ -123,10 +124,9 @@ function run(q: Query, status: TaskStatus, n: number): SQL {
   return sql`(select ${t.id} as id, ${t.dueAt} as due_at from ${tasks} ${t} where ${where} order by ${t.dueAt} asc nulls last, ${t.id} limit ${n})`;
 }
 
-async function countOf(ctx: TaskContext, q: Query): Promise<number> {
-  const from = q.units.length > 0 ? sourceOf(q) : sql`${tasks} ${t}`;
-  const { rows } = await ctx.db.execute<{ n: string | number }>(sql`select count(*) as n from ${from} where ${whereOf(q, q.statuses)}`);
-  return Number(rows[0]?.n ?? 0);
+/** The count of every row the runs read, from the same index. */
+function count(q: Query): SQL {
+  return sql`select count(*) as n from ${q.units.length > 0 ? sourceOf(q) : sql`${tasks} ${t}`} where ${whereOf(q, q.statuses)}`;
 }
 
 /** task_units of the driving unit, joined to the task only when a condition reads its columns. */

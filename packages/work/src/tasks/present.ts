@@ -3,7 +3,7 @@
  * Tasks and shares as use cases answer them: list items with their lead and support agencies by
  * full name, percent, due time and an overdue flag; never raw rows.
  */
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { TaskDeadline, TaskStatus } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 
@@ -57,7 +57,27 @@ export function isOverdue(status: string, dueAt: Date | null, now: Date): boolea
 /** List items for rows, with the agencies of their live (not cancelled) shares. */
 export async function presentItems(db: Db, rows: readonly ItemRow[], now: Date): Promise<TaskItem[]> {
   const lists = await agencyLists(db, rows.map((r) => r.id));
-  return rows.map((r) => ({
+  return rows.map((r) => itemOf(r, lists.get(r.id), now));
+}
+
+/**
+ * A column for a query over tasks (as "tasks": drizzle names no table in a one-table select list): the agencies of the task's live shares as [role, id, name], in
+ * share order. A list reads them with its page (shareAgencyLists) instead of a second query.
+ */
+export const SHARE_AGENCIES = sql<[AgencyRole, number, string][]>`(select coalesce(json_agg(json_build_array(a.role, g.id, g.full_name) order by a.id), '[]') from ${assignments} a join ${agencies} g on g.id = a.agency_id where a.task_id = ${tasks}.id and a.status <> 'cancelled')`;
+
+type AgencyRole = "lead" | "support";
+
+/** SHARE_AGENCIES as lead and support lists. */
+export function shareAgencyLists(shares: readonly [AgencyRole, number, string][]): { lead: AgencyRef[]; support: AgencyRef[] } {
+  const lists = { lead: [] as AgencyRef[], support: [] as AgencyRef[] };
+  for (const [role, id, name] of shares) lists[role].push({ id: Number(id), name });
+  return lists;
+}
+
+/** A list item from its row and its agencies. */
+export function itemOf(r: ItemRow, lists: { lead: AgencyRef[]; support: AgencyRef[] } | undefined, now: Date): TaskItem {
+  return {
     id: r.id,
     ref: r.ref,
     title: r.title,
@@ -69,10 +89,10 @@ export async function presentItems(db: Db, rows: readonly ItemRow[], now: Date):
     documentId: r.documentId,
     unitId: r.unitId,
     parentId: r.parentId,
-    lead: lists.get(r.id)?.lead ?? [],
-    support: lists.get(r.id)?.support ?? [],
+    lead: lists?.lead ?? [],
+    support: lists?.support ?? [],
     version: r.version,
-  }));
+  };
 }
 
 /** Each task's lead and support agencies, leads and supports each in share order. */
