@@ -23,18 +23,32 @@ export interface UnitChain {
 
 export const NO_CHAIN: UnitChain = { provinceId: null, districtId: null, communeId: null };
 
+/** A unit as its chain is read: its level, its parent and its parent's parent. */
+export interface UnitRow {
+  id: number;
+  level: "province" | "district" | "commune";
+  parentId: number | null;
+  grandId: number | null;
+}
+
 /** The province, district and commune a unit lies in (itself included). */
 export async function unitChain(db: Db, unitId: number | null): Promise<UnitChain & { level: ActorScope["level"] }> {
-  if (unitId === null) return { ...NO_CHAIN, level: "central" };
+  if (unitId === null) return chainOf(null);
   const { rows } = await db.execute<{ id: number; level: "province" | "district" | "commune"; parent_id: number | null; grand_id: number | null }>(sql`
     select u.id, u.level, u.parent_id, p.parent_id as grand_id
     from ${units} u left join ${units} p on p.id = u.parent_id where u.id = ${unitId}`);
   const u = rows[0];
   if (!u) throw new ChidaoError({ code: "NOT_FOUND", vi: `Không có đơn vị hành chính ${unitId}.`, en: `No administrative unit ${unitId}.` });
+  return chainOf({ id: u.id, level: u.level, parentId: u.parent_id, grandId: u.grand_id });
+}
+
+/** The chain of a unit read with its parent (null: central). */
+export function chainOf(u: UnitRow | null): UnitChain & { level: ActorScope["level"] } {
+  if (u === null) return { ...NO_CHAIN, level: "central" };
   if (u.level === "province") return { provinceId: u.id, districtId: null, communeId: null, level: "province" };
-  if (u.level === "district") return { provinceId: u.parent_id, districtId: u.id, communeId: null, level: "district" };
+  if (u.level === "district") return { provinceId: u.parentId, districtId: u.id, communeId: null, level: "district" };
   // A 2025 commune hangs from its province directly (no districts).
-  return u.grand_id === null ? { provinceId: u.parent_id, districtId: null, communeId: u.id, level: "commune" } : { provinceId: u.grand_id, districtId: u.parent_id, communeId: u.id, level: "commune" };
+  return u.grandId === null ? { provinceId: u.parentId, districtId: null, communeId: u.id, level: "commune" } : { provinceId: u.grandId, districtId: u.parentId, communeId: u.id, level: "commune" };
 }
 
 /** The chain of an agency's unit (all null for a central body). */
@@ -53,6 +67,25 @@ export async function scopeOf(db: Db, account: { unitId: number | null; agencyId
   if (account.unitId === null) return NATIONAL_SCOPE;
   const c = await unitChain(db, account.unitId);
   return { level: c.level, unitId: account.unitId, provinceId: c.provinceId, districtId: c.districtId, communeId: c.communeId, agencyId: null };
+}
+
+/**
+ * A column for a query over users (as "users"): the account's scope unit — its agency's, for an
+ * agency member — with its parents, as scopeFrom takes it; null for a national account or a
+ * central agency. Sign-in checks read it with the account instead of asking scopeOf after.
+ */
+export const ACCOUNT_SCOPE_UNIT = sql<[number, UnitRow["level"], number | null, number | null] | null>`(
+  select json_build_array(u.id, u.level, u.parent_id, p.parent_id) from ${units} u left join ${units} p on p.id = u.parent_id
+  where u.id = case when "users".agency_id is not null then (select a.unit_id from ${agencies} a where a.id = "users".agency_id) else "users".unit_id end)`;
+
+/** The scope of an account from its ACCOUNT_SCOPE_UNIT: what scopeOf answers. */
+export function scopeFrom(account: { unitId: number | null; agencyId: number | null }, read: [number, UnitRow["level"], number | null, number | null] | null): ActorScope {
+  if (account.agencyId === null && account.unitId === null) return NATIONAL_SCOPE;
+  // The foreign key keeps an account's unit; were it gone, no scope rather than the whole country.
+  if (account.agencyId === null && read === null) throw new ChidaoError({ code: "NOT_FOUND", vi: `Không có đơn vị hành chính ${account.unitId}.`, en: `No administrative unit ${account.unitId}.` });
+  const unit = read === null ? null : { id: Number(read[0]), level: read[1], parentId: read[2] === null ? null : Number(read[2]), grandId: read[3] === null ? null : Number(read[3]) };
+  const c = chainOf(unit);
+  return { level: c.level, unitId: unit?.id ?? null, provinceId: c.provinceId, districtId: c.districtId, communeId: c.communeId, agencyId: account.agencyId };
 }
 
 /** Rows whose chain lies in the scope's unit subtree; undefined: no restriction. */

@@ -7,7 +7,8 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { ChidaoError, type Actor } from "@chidao/core";
 import { recordAudit, schema, type Db } from "@chidao/db";
-import { actorOf } from "./actor-of.js";
+import { ACCOUNT_SCOPE_UNIT } from "../access/scope.js";
+import { actorFrom, actorOf } from "./actor-of.js";
 import { verifyPassword, hashPassword } from "./password.js";
 import { newSecret, secretHash } from "./secrets.js";
 import { findUserByName, type UserRow } from "./users.js";
@@ -49,7 +50,7 @@ async function openSession(db: Db, user: UserRow, now: Date): Promise<OpenedSess
 /** The actor of a live session, with its CSRF token; null when unknown, expired or disabled. */
 export async function sessionActor(db: Db, token: string, now = new Date()): Promise<{ actor: Actor; csrfToken: string; expiresAt: Date } | null> {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, scopeUnit: ACCOUNT_SCOPE_UNIT })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, secretHash(token)), gt(sessions.expiresAt, now)));
@@ -59,7 +60,7 @@ export async function sessionActor(db: Db, token: string, now = new Date()): Pro
     expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await db.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, row.session.id));
   }
-  return { actor: await actorOf(db, row.user), csrfToken: row.session.csrfToken, expiresAt };
+  return { actor: actorFrom(row.user, row.scopeUnit), csrfToken: row.session.csrfToken, expiresAt };
 }
 
 export async function signOut(db: Db, token: string): Promise<void> {

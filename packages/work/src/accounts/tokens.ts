@@ -7,7 +7,8 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { ChidaoError, requireRole, type Actor } from "@chidao/core";
 import { recordAudit, schema, type Db } from "@chidao/db";
-import { actorOf } from "./actor-of.js";
+import { ACCOUNT_SCOPE_UNIT } from "../access/scope.js";
+import { actorFrom } from "./actor-of.js";
 import { newSecret, secretHash } from "./secrets.js";
 import { getUser, type Ctx } from "./users.js";
 
@@ -53,14 +54,14 @@ export async function revokeToken(ctx: Ctx, tokenId: number): Promise<void> {
 /** The actor a bearer token stands for; null when unknown, revoked, expired or its account disabled. */
 export async function tokenActor(db: Db, token: string, now = new Date()): Promise<Actor | null> {
   const [row] = await db
-    .select({ token: apiTokens, user: users })
+    .select({ token: apiTokens, user: users, scopeUnit: ACCOUNT_SCOPE_UNIT })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, secretHash(token)), isNull(apiTokens.revokedAt)));
   if (!row || row.user.disabledAt || (row.token.expiresAt && row.token.expiresAt <= now)) return null;
   // Written at most once a minute per token: a busy script should not turn reads into writes.
   if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > 60_000) await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
-  return actorOf(db, row.user);
+  return actorFrom(row.user, row.scopeUnit);
 }
 
 function present(row: typeof apiTokens.$inferSelect): TokenInfo {
