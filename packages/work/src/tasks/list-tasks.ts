@@ -67,6 +67,11 @@ interface Query {
   byId: ((id: SQL) => SQL)[];
   /** Conditions on the task's columns (as t): document, words. */
   byTask: SQL[];
+  /**
+   * One run per status, each in index order; not for an agency's account, whose tasks (its
+   * shares' and their sub-tasks) are a set computed once rather than once per status.
+   */
+  runPerStatus: boolean;
 }
 
 export async function listTasks(ctx: TaskContext, options: ListTasksOptions = {}): Promise<TaskPage> {
@@ -76,7 +81,7 @@ export async function listTasks(ctx: TaskContext, options: ListTasksOptions = {}
   const offset = Math.max(0, Math.trunc(options.offset ?? 0));
   const query = await queryOf(ctx, options, now);
   if (query.statuses.length === 0) return { items: [], total: 0, limit, offset };
-  const runs = query.statuses.map((status) => run(query, status, limit + offset));
+  const runs = query.runPerStatus ? query.statuses.map((status) => run(query, [status], limit + offset)) : [run(query, query.statuses, limit + offset)];
   const page = sql`select r.id from (${sql.join(runs, sql` union all `)}) r order by r.due_at asc nulls last, r.id limit ${limit} offset ${offset}`;
   // One round trip: the page, its agencies, and the total (computed once, as the page is read).
   const rows = await ctx.db
@@ -111,15 +116,15 @@ async function queryOf(ctx: TaskContext, o: ListTasksOptions, now: Date): Promis
   const byTask: SQL[] = [];
   if (o.documentId) byTask.push(eq(t.documentId, o.documentId));
   if (o.q?.trim()) byTask.push(sql`chidao_fold(${t.title} || ' ' || ${t.text}) like '%' || chidao_fold(${escapeLike(o.q.trim())}) || '%' escape '\\'`);
-  return { statuses, dueBefore: o.overdue ? now : null, confirmedOnly: !can(ctx.actor, "task.manage"), units, byId, byTask };
+  return { statuses, dueBefore: o.overdue ? now : null, confirmedOnly: !can(ctx.actor, "task.manage"), units, byId, byTask, runPerStatus: scope.agencyId === null };
 }
 
 /**
- * The rows of one status as (id, due_at), soonest due first, at most `n`: from the driving unit's
- * index range when there is a unit, otherwise from the tasks' (status, due_at) index.
+ * The rows of a status (or of several) as (id, due_at), soonest due first, at most `n`: from the
+ * driving unit's index range when there is a unit, otherwise from the tasks' (status, due_at) index.
  */
-function run(q: Query, status: TaskStatus, n: number): SQL {
-  const where = whereOf(q, [status]);
+function run(q: Query, statuses: readonly TaskStatus[], n: number): SQL {
+  const where = whereOf(q, statuses);
   if (q.units.length > 0) return sql`(select ${v.taskId} as id, ${v.dueAt} as due_at from ${sourceOf(q)} where ${where} order by ${v.dueAt} asc nulls last, ${v.taskId} limit ${n})`;
   return sql`(select ${t.id} as id, ${t.dueAt} as due_at from ${tasks} ${t} where ${where} order by ${t.dueAt} asc nulls last, ${t.id} limit ${n})`;
 }
