@@ -10,7 +10,7 @@ CREATE TABLE "task_units" (
 ALTER TABLE "task_units" ADD CONSTRAINT "task_units_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."tasks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- Hand-written from here: the triggers that keep task_units (one row per task and unit of its
 -- owner's chain or of a share's chain, with the task's status, due time and confirmation), its
--- first fill, then its list index (built after the fill: faster than row by row).
+-- first fill, then its two indexes (built after the fill: faster than row by row).
 --
 -- A task's rows written again from its sources: when a share leaves, or a chain changes. The
 -- task is locked first, so that a share added meanwhile by another transaction (whose foreign
@@ -118,5 +118,7 @@ WHERE u.unit_id IS NOT NULL
 ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 CREATE INDEX "task_units_list" ON "task_units" USING btree ("unit_id","status","due_at","task_id","confirmed");
+--> statement-breakpoint
+CREATE INDEX "task_units_count" ON "task_units" USING btree ("unit_id","status","confirmed");
 --> statement-breakpoint
 ANALYZE task_units;
