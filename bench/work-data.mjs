@@ -57,6 +57,7 @@ export async function generateTasks(db, count, now = new Date()) {
   await db.execute(sql`drop table bench_agencies`);
   await db.execute(sql`vacuum analyze tasks`);
   await db.execute(sql`vacuum analyze assignments`);
+  await db.execute(sql`vacuum analyze task_units`);
   const seconds = (performance.now() - started) / 1000;
   const counted = await db.execute(sql`select (select count(*) from tasks)::int as tasks, (select count(*) from assignments)::int as assignments`);
   return { seconds, ...counted.rows[0] };

@@ -151,6 +151,7 @@ async function seed(database: Database, count: number): Promise<void> {
     on conflict do nothing`);
   await db.execute(sql`vacuum analyze tasks`);
   await db.execute(sql`vacuum analyze assignments`);
+  await db.execute(sql`vacuum analyze task_units`);
 }
 
 async function sizes(database: Database): Promise<Record<string, number>> {
