@@ -4,7 +4,7 @@
  * stored as a hash, revocable. An account makes its own tokens; an administrator may make one
  * for any account in its jurisdiction.
  */
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { ChidaoError, requireRole, type Actor } from "@chidao/core";
 import { recordAudit, schema, type Db } from "@chidao/db";
 import { ACCOUNT_SCOPE_UNIT } from "../access/scope.js";
@@ -53,16 +53,33 @@ export async function revokeToken(ctx: Ctx, tokenId: number): Promise<void> {
 
 /** The actor a bearer token stands for; null when unknown, revoked, expired or its account disabled. */
 export async function tokenActor(db: Db, token: string, now = new Date()): Promise<Actor | null> {
-  const [row] = await db
-    .select({ token: apiTokens, user: users, scopeUnit: ACCOUNT_SCOPE_UNIT })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, secretHash(token)), isNull(apiTokens.revokedAt)));
+  const [row] = await tokenLookup(db).execute({ hash: secretHash(token) });
   if (!row || row.user.disabledAt || (row.token.expiresAt && row.token.expiresAt <= now)) return null;
   // Written at most once a minute per token: a busy script should not turn reads into writes.
   if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > 60_000) await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
   return actorFrom(row.user, row.scopeUnit);
 }
+
+/**
+ * The token's row, its account and the account's scope unit: asked on every API call, so built
+ * once per database and prepared (a server parses and plans it once per connection).
+ */
+function tokenLookup(db: Db): ReturnType<typeof prepareLookup> {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  return lookup;
+}
+
+function prepareLookup(db: Db) {
+  return db
+    .select({ token: apiTokens, user: users, scopeUnit: ACCOUNT_SCOPE_UNIT })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder("hash")), isNull(apiTokens.revokedAt)))
+    .prepare("chidao_token_actor");
+}
+
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
 
 function present(row: typeof apiTokens.$inferSelect): TokenInfo {
   return { id: row.id, userId: row.userId, name: row.name, prefix: row.prefix, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revoked: row.revokedAt !== null };
