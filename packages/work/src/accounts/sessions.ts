@@ -49,11 +49,7 @@ async function openSession(db: Db, user: UserRow, now: Date): Promise<OpenedSess
 
 /** The actor of a live session, with its CSRF token; null when unknown, expired or disabled. */
 export async function sessionActor(db: Db, token: string, now = new Date()): Promise<{ actor: Actor; csrfToken: string; expiresAt: Date } | null> {
-  const [row] = await db
-    .select({ session: sessions, user: users, scopeUnit: ACCOUNT_SCOPE_UNIT })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, secretHash(token)), gt(sessions.expiresAt, now)));
+  const [row] = await sessionLookup(db).execute({ id: secretHash(token), now });
   if (!row || row.user.disabledAt) return null;
   let expiresAt = row.session.expiresAt;
   if (expiresAt.getTime() - now.getTime() < SESSION_TTL_MS / 2) {
@@ -62,6 +58,24 @@ export async function sessionActor(db: Db, token: string, now = new Date()): Pro
   }
   return { actor: actorFrom(row.user, row.scopeUnit), csrfToken: row.session.csrfToken, expiresAt };
 }
+
+/** The session, its account and the account's scope unit: asked on every request, so prepared once per database. */
+function sessionLookup(db: Db): ReturnType<typeof prepareLookup> {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  return lookup;
+}
+
+function prepareLookup(db: Db) {
+  return db
+    .select({ session: sessions, user: users, scopeUnit: ACCOUNT_SCOPE_UNIT })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now"))))
+    .prepare("chidao_session_actor");
+}
+
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
 
 export async function signOut(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, secretHash(token)));
