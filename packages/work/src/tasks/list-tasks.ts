@@ -16,7 +16,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { can, requireRole, scopeUnit, TASK_STATUSES, type TaskStatus } from "@chidao/core";
 import { schema } from "@chidao/db";
-import { scopeOf, taskVisible } from "../access/scope.js";
+import { scopeOf, taskVisible, type UnitChain } from "../access/scope.js";
 import { nowOf, type TaskContext } from "./context.js";
 import { invalidInput } from "./errors.js";
 import { itemOf, ITEM_COLUMNS, SHARE_AGENCIES, shareAgencyLists, type TaskItem } from "./present.js";
@@ -103,12 +103,15 @@ async function queryOf(ctx: TaskContext, o: ListTasksOptions, now: Date): Promis
   const statuses = TASK_STATUSES.filter((s) => asked.includes(s) && (!o.overdue || LIVE.includes(s)));
   const units: number[] = [];
   const byId: Query["byId"] = [];
-  // The filter's unit first: it is the narrower one when it lies within the reader's.
-  if (o.unitId !== undefined) units.push(scopeUnit(await scopeOf(ctx.db, { unitId: o.unitId, agencyId: null }))!.id);
+  // The filter's unit first: it drives the runs. The reader's unit is not checked again when the
+  // filter's lies within it: a task in a district's jurisdiction is in its province's (every row
+  // that names the district names its province).
+  const filter = o.unitId === undefined ? null : await scopeOf(ctx.db, { unitId: o.unitId, agencyId: null });
+  if (filter) units.push(scopeUnit(filter)!.id);
   if (scope.agencyId !== null) byId.push((id) => taskVisible(scope, id)!);
   else {
     const own = scopeUnit(scope);
-    if (own && !units.includes(own.id)) units.push(own.id);
+    if (own && !(filter && chainColumn(filter, own.level) === own.id)) units.push(own.id);
   }
   if (agencyId !== null && agencyId !== undefined) {
     byId.push((id) => sql`exists (select 1 from ${assignments} f where f.task_id = ${id} and f.agency_id = ${agencyId} and f.status <> 'cancelled'${o.role ? sql` and f.role = ${o.role}` : sql``})`);
@@ -153,6 +156,10 @@ function whereOf(q: Query, statuses: readonly TaskStatus[]): SQL {
     ...q.byId.map((condition) => condition(id)),
     ...q.byTask,
   )!;
+}
+
+function chainColumn(chain: UnitChain, level: "province" | "district" | "commune"): number | null {
+  return level === "province" ? chain.provinceId : level === "district" ? chain.districtId : chain.communeId;
 }
 
 function escapeLike(q: string): string {

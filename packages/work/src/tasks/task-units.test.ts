@@ -86,6 +86,31 @@ for (const backend of testBackends()) {
       await expectInSync();
     });
 
+    it("lists by unit: a unit within the reader's as that unit's own office does, one outside as what both see", async () => {
+      const ids = async (actor: Actor, unitId?: number) => {
+        const page = await listTasks({ db: w.db, actor }, { limit: 200, ...(unitId ? { unitId } : {}) });
+        expect(page.total).toBe(page.items.length);
+        return page.items.map((t) => t.id).sort((a, b) => a - b);
+      };
+      const nhaTrangOffice = await w.actor("office", { unitId: nhaTrang });
+      expect(await ids(office, nhaTrang)).toEqual(await ids(nhaTrangOffice));
+      expect((await ids(office, nhaTrang)).length).toBeGreaterThan(0);
+      const konTumOffice = await w.actor("office", { unitId: konTum });
+      const both = async () => {
+        const theirs = new Set(await ids(konTumOffice));
+        return (await ids(office)).filter((id) => theirs.has(id));
+      };
+      const before = await both();
+      expect(await ids(office, konTum)).toEqual(before);
+      // A Khánh Hòa task given a share in Kon Tum: both see it, until the share goes.
+      const [shared] = await w.db.select().from(tasks).where(and(eq(tasks.provinceId, khanhHoa), eq(tasks.status, "open"), sql`${tasks.id} not in (${sql.join(before.length ? before : [0], sql`, `)})`)).limit(1);
+      const [share] = await w.db.insert(assignments).values({ taskId: shared!.id, agencyId: await w.agency(konTum, "ubnd"), role: "support", status: "open", provinceId: konTum }).returning();
+      expect(await both()).toContain(shared!.id);
+      expect(await ids(office, konTum)).toEqual(await both());
+      await w.db.delete(assignments).where(eq(assignments.id, share!.id));
+      expect(await ids(office, konTum)).toEqual(before);
+    });
+
     it("follows changes made by hand: a share's unit, a task's unit, a share or a task deleted", async () => {
       const [share] = await w.db.select().from(assignments).where(sql`${assignments.districtId} is not null and not exists (select 1 from tasks c where c.parent_id = ${assignments.taskId})`).limit(1);
       const ubndKonTum = await w.agency(konTum, "ubnd");
