@@ -22,11 +22,14 @@ import { taskRoutes } from "./routes/work/tasks.js";
 import { auditRoutes } from "./routes/audit.js";
 import { reportRoutes } from "./routes/work/reports.js";
 import { assignmentRoutes } from "./routes/work/assignments.js";
+import { webDist, webRoutes } from "./web.js";
 
 export interface AppOptions {
   /** Fastify's logger (off in tests). */
   logger?: boolean;
   maxUploadBytes?: number;
+  /** The built web app to serve (default: apps/web/dist when built; null: none). */
+  webRoot?: string | null;
   /** Called for every route registered (the authorization test checks it has a row for each). */
   onRoute?: (method: string, url: string) => void;
 }
@@ -66,5 +69,6 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   auditRoutes(app, registry.db);
   documentRoutes(app, registry);
   catalogRoutes(app, registry);
+  await webRoutes(app, options.webRoot === undefined ? webDist() : options.webRoot);
   return app;
 }

@@ -1,0 +1,11 @@
+/** @module pages/directory/AgencyPage — being built (issue 5). */
+import { useTranslation } from "react-i18next";
+
+export default function AgencyPage() {
+  const { t } = useTranslation();
+  return (
+    <section className="page">
+      <h1>{t("directory.title")}</h1>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+/** @module pages/documents/DocumentsPage — being built (issue 5). */
+import { useTranslation } from "react-i18next";
+
+export default function DocumentsPage() {
+  const { t } = useTranslation();
+  return (
+    <section className="page">
+      <h1>{t("documents.title")}</h1>
+    </section>
+  );
+}

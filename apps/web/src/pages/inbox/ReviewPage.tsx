@@ -1,0 +1,11 @@
+/** @module pages/inbox/ReviewPage — being built (issue 5). */
+import { useTranslation } from "react-i18next";
+
+export default function ReviewPage() {
+  const { t } = useTranslation();
+  return (
+    <section className="page">
+      <h1>{t("inbox.title")}</h1>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+/** @module pages/tasks/MyTasksPage — being built (issue 5). */
+import { useTranslation } from "react-i18next";
+
+export default function MyTasksPage() {
+  const { t } = useTranslation();
+  return (
+    <section className="page">
+      <h1>{t("tasks.title")}</h1>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+/** @module pages/tasks/TaskPage — being built (issue 5). */
+import { useTranslation } from "react-i18next";
+
+export default function TaskPage() {
+  const { t } = useTranslation();
+  return (
+    <section className="page">
+      <h1>{t("tasks.title")}</h1>
+    </section>
+  );
+}
