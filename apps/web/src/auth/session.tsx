@@ -4,7 +4,7 @@
  * CSRF token handed to the API client, and the account's permissions for navigation.
  */
 import { createContext, useContext, type ReactNode } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, ApiError, setCsrfToken } from "../api/client.js";
 import type { Permission, Session } from "../api/types.js";
 import { setLocale } from "../i18n/index.js";
@@ -44,10 +44,15 @@ export function useSignIn() {
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       setLocale(session.user.locale);
-      client.clear();
+      forgetOtherAccountsData(client);
       client.setQueryData(SESSION_KEY, session);
     },
   });
+}
+
+/** Drops every cached answer but the session's own query (its observer must stay attached). */
+function forgetOtherAccountsData(client: QueryClient): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
 }
 
 export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
@@ -58,7 +63,7 @@ export function SessionProvider({ session, children }: { session: Session; child
     signOut: async () => {
       await api("/api/auth/logout", { method: "POST" });
       setCsrfToken(null);
-      client.clear();
+      forgetOtherAccountsData(client);
       client.setQueryData(SESSION_KEY, null);
     },
   };
