@@ -89,7 +89,7 @@ export function CascadeGraph({ root, up, down }: { root: string; up: Cascade; do
   }
 
   const nodeLabel = (n: PlacedNode) =>
-    [codeOf(n, t), typeLabel(n), n.issuer, n.date ? formatDate(n.date, i18n.language) : null, n.status === "placeholder" ? t("documents.placeholder") : null, n.current ? t("documents.cascade.current") : null].filter(Boolean).join(", ");
+    [codeOf(n, t), typeLabel(n, t), n.issuer, n.date ? formatDate(n.date, i18n.language) : null, n.status === "placeholder" ? t("documents.placeholder") : null, n.current ? t("documents.cascade.current") : null].filter(Boolean).join(", ");
 
   return (
     <div className="cascade">
@@ -145,7 +145,7 @@ export function CascadeGraph({ root, up, down }: { root: string; up: Cascade; do
                   {clip(codeOf(n, t), 24)}
                 </text>
                 <text x={n.x + 10} y={n.y + 39} className="cascade-meta">
-                  {clip([typeLabel(n), n.date ? formatDate(n.date, i18n.language) : null].filter(Boolean).join(" · "), 30)}
+                  {clip([typeLabel(n, t), n.date ? formatDate(n.date, i18n.language) : null].filter(Boolean).join(" · "), 30)}
                 </text>
                 <text x={n.x + 10} y={n.y + 56} className="cascade-meta">
                   {n.status === "placeholder" ? t("documents.cascade.notIngested") : clip(n.issuer ?? "", 30)}

@@ -4,7 +4,7 @@
  * citations), its tasks and their progress, the original files to download, the reporting
  * summary, and the cascade from the central directive down through this document.
  */
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { ErrorNotice } from "../../components/ErrorNotice.js";
@@ -39,7 +39,7 @@ export default function DocumentPage() {
     );
   }
   const d = doc.data;
-  const type = typeLabel(d);
+  const type = typeLabel(d, t);
   return (
     <section className="page document-page">
       <BackLink />
@@ -95,7 +95,7 @@ function RecordCard({ doc }: { doc: DocumentDetail }) {
       <h2 id="doc-record-title">{t("documents.detail.record")}</h2>
       <dl className="doc-dl">
         <Row label={t("documents.field.code")}>{doc.code}</Row>
-        <Row label={t("documents.field.type")}>{typeLabel(doc)}</Row>
+        <Row label={t("documents.field.type")}>{typeLabel(doc, t)}</Row>
         <Row label={t("documents.field.date")}>{doc.date ? <DateText value={doc.date} /> : null}</Row>
         <Row label={t("documents.field.place")}>{r?.place}</Row>
         <Row label={t("documents.field.issuer")}>{issuer}</Row>
@@ -211,7 +211,7 @@ function SummaryCard({ id }: { id: string }) {
           <ul className="doc-names">
             {silent.slice(0, 12).map((s) => (
               <li key={s.agency.id}>
-                {s.agency.name}
+                {s.agency.fullName ?? s.agency.name}
                 {s.lead ? <span className="muted"> ({t("documents.summary.lead")})</span> : null}
               </li>
             ))}
@@ -270,18 +270,20 @@ function TaskRow({ task }: { task: TaskItem }) {
   const due = task.deadline.kind === "fixed" ? formatDate(task.deadline.due, i18n.language) + (task.deadline.time ? ` ${task.deadline.time}` : "") : task.deadline.kind === "recurring" ? task.deadline.text : (task.deadline.text ?? (task.dueAt ? formatDate(task.dueAt, i18n.language) : ""));
   const percent = Math.max(0, Math.min(100, Math.round(task.percent)));
   return (
-    <tr data-testid="document-task" className={task.overdue ? "overdue" : undefined}>
+    <tr data-testid="document-task" className={task.overdue ? "doc-task-overdue" : undefined}>
       <td className="doc-task-ref">{task.ref ?? ""}</td>
       <td>
         <Link to={`/tasks/${task.id}`}>{task.title}</Link>
         {task.support.length ? (
           <div className="muted doc-task-support">
-            {t("documents.tasks.support")}: {task.support.map((s) => s.name).join(", ")}
+            {t("documents.tasks.support")}: <Agencies list={task.support} />
           </div>
         ) : null}
       </td>
-      <td>{task.lead.map((l) => l.name).join(", ")}</td>
       <td>
+        <Agencies list={task.lead} />
+      </td>
+      <td className={task.overdue ? "overdue" : undefined}>
         {due || <span className="muted">{t("documents.tasks.noDue")}</span>}
         {task.overdue ? (
           <>
@@ -319,5 +321,27 @@ function CascadeSection({ id }: { id: string }) {
       {alone ? <p className="muted">{t("documents.cascade.alone")}</p> : null}
       {data && !alone ? <CascadeGraph root={id} up={data.up} down={data.down} /> : null}
     </section>
+  );
+}
+
+const AGENCIES_SHOWN = 3;
+
+/** The first few agencies; the rest behind a button. */
+function Agencies({ list }: { list: { id: number; name: string }[] }) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const shown = all ? list : list.slice(0, AGENCIES_SHOWN);
+  return (
+    <>
+      {shown.map((a) => a.name).join(", ")}
+      {list.length > AGENCIES_SHOWN ? (
+        <>
+          {" "}
+          <button type="button" className="button-link doc-more" aria-expanded={all} onClick={() => setAll(!all)}>
+            {all ? t("documents.tasks.fewer") : t("documents.tasks.andMore", { n: list.length - AGENCIES_SHOWN })}
+          </button>
+        </>
+      ) : null}
+    </>
   );
 }

@@ -4,29 +4,16 @@
  * results with their matches marked. Everything lives in the URL (?q=&type=&issuer=&from=&to=
  * &page=) so a search is linkable and Back returns to it.
  */
-import { useEffect, useRef, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { ErrorNotice } from "../../components/ErrorNotice.js";
 import { Loading } from "../../components/Loading.js";
-import { useDocumentSearch, type SearchHit } from "./data.js";
-import { DateText, PlaceholderBadge, SnippetText, codeOf, typeLabel } from "./parts.js";
+import { formatDate, parseDate, useDocumentSearch, type SearchHit } from "./data.js";
+import { DateText, PlaceholderBadge, SnippetText, TYPES, codeOf, typeLabel } from "./parts.js";
 import "./documents.css";
 
 const PAGE_SIZE = 20;
-/** Type codes offered in the filter, with their catalog keys (codes keep their Vietnamese letters). */
-export const TYPES: { key: string; code: string }[] = [
-  { key: "CT", code: "CT" },
-  { key: "CD", code: "CĐ" },
-  { key: "CV", code: "CV" },
-  { key: "TB", code: "TB" },
-  { key: "KL", code: "KL" },
-  { key: "QD", code: "QĐ" },
-  { key: "KH", code: "KH" },
-  { key: "NQ", code: "NQ" },
-  { key: "HD", code: "HD" },
-  { key: "BC", code: "BC" },
-];
 const FIELDS = ["q", "type", "issuer", "from", "to"] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -41,8 +28,11 @@ export default function DocumentsPage() {
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
   const search = useDocumentSearch({ q: q.trim() || undefined, type: type || undefined, issuer: issuer.trim() || undefined, from, to, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const heading = useRef<HTMLHeadingElement>(null);
+  const [bad, setBad] = useState<string[]>([]);
   const filtered = FIELDS.some((f) => params.get(f));
 
+  const key = params.toString();
+  useEffect(() => setBad([]), [key]);
   useEffect(() => {
     document.title = `${t("documents.title")} · ${t("app.name")}`;
   }, [t]);
@@ -51,9 +41,20 @@ export default function DocumentsPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
+    const wrong: string[] = [];
     for (const field of FIELDS) {
-      const value = String(form.get(field) ?? "").trim();
+      let value = String(form.get(field) ?? "").trim();
+      if (value && (field === "from" || field === "to")) {
+        const date = parseDate(value);
+        if (!date) wrong.push(field);
+        value = date ?? "";
+      }
       if (value) next.set(field, value);
+    }
+    setBad(wrong);
+    if (wrong.length) {
+      (event.currentTarget.elements.namedItem(wrong[0]!) as HTMLInputElement | null)?.focus();
+      return;
     }
     setParams(next);
   }
@@ -76,7 +77,7 @@ export default function DocumentsPage() {
         {t("documents.title")}
       </h1>
       {/* Keyed by the URL so Back and Forward show the search they return to. */}
-      <form key={params.toString()} role="search" className="card doc-search" onSubmit={submit} aria-label={t("documents.search.label")}>
+      <form key={key} role="search" className="card doc-search" onSubmit={submit} aria-label={t("documents.search.label")}>
         <div className="doc-search-main">
           <div className="field doc-search-q">
             <label htmlFor="doc-q">{t("documents.search.label")}</label>
@@ -107,14 +108,8 @@ export default function DocumentsPage() {
             <label htmlFor="doc-issuer">{t("documents.filters.issuer")}</label>
             <input id="doc-issuer" name="issuer" type="text" defaultValue={issuer} placeholder={t("documents.filters.issuerPlaceholder")} />
           </div>
-          <div className="field">
-            <label htmlFor="doc-from">{t("documents.filters.from")}</label>
-            <input id="doc-from" name="from" type="date" defaultValue={from ?? ""} max={to} />
-          </div>
-          <div className="field">
-            <label htmlFor="doc-to">{t("documents.filters.to")}</label>
-            <input id="doc-to" name="to" type="date" defaultValue={to ?? ""} min={from} />
-          </div>
+          <DateField name="from" label={t("documents.filters.from")} value={from} invalid={bad.includes("from")} />
+          <DateField name="to" label={t("documents.filters.to")} value={to} invalid={bad.includes("to")} />
           {filtered ? (
             <button type="button" className="button-quiet" onClick={() => setParams(new URLSearchParams())}>
               {t("documents.filters.clear")}
@@ -159,7 +154,7 @@ export default function DocumentsPage() {
 
 function Result({ hit }: { hit: SearchHit }) {
   const { t } = useTranslation();
-  const type = typeLabel(hit);
+  const type = typeLabel(hit, t);
   return (
     <li className="card doc-result" data-testid="document-result">
       <div className="doc-result-head">
@@ -186,4 +181,32 @@ function Result({ hit }: { hit: SearchHit }) {
 
 function valid(date: string | null): string | undefined {
   return date && ISO_DATE.test(date) ? date : undefined;
+}
+
+/** A date typed as the reader writes it (dd/mm/yyyy); the URL keeps YYYY-MM-DD. */
+function DateField({ name, label, value, invalid }: { name: string; label: string; value: string | undefined; invalid: boolean }) {
+  const { t } = useTranslation();
+  const id = `doc-${name}`;
+  return (
+    <div className="field doc-date">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        defaultValue={value ? formatDate(value, "vi") : ""}
+        placeholder={t("documents.filters.datePlaceholder")}
+        title={t("documents.filters.dateHint")}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+      />
+      {invalid ? (
+        <span id={`${id}-error`} className="doc-field-error" role="alert">
+          {t("documents.filters.dateInvalid")}
+        </span>
+      ) : null}
+    </div>
+  );
 }

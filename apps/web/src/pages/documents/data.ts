@@ -106,7 +106,7 @@ export interface TaskPage {
 
 export interface DirectiveSummary {
   totals: { tasks: number; shares: number; overdueShares: number; agencies: number; reported: number; silent: number };
-  silent: { agency: { id: number; name: string }; lead: boolean; taskIds: number[] }[];
+  silent: { agency: { id: number; name: string; fullName?: string }; lead: boolean; taskIds: number[] }[];
 }
 
 export function useDocumentSearch(params: SearchParams) {
@@ -182,4 +182,18 @@ export function formatSize(bytes: number, locale: string): string {
   if (bytes < 1024) return `${fmt.format(bytes)} B`;
   if (bytes < 1024 * 1024) return `${fmt.format(bytes / 1024)} KB`;
   return `${fmt.format(bytes / 1024 / 1024)} MB`;
+}
+
+/** A date the reader typed (d/m/yyyy, or YYYY-MM-DD) as YYYY-MM-DD; null when it is not a date. */
+export function parseDate(text: string): string | null {
+  const value = text.trim();
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }

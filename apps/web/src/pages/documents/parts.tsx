@@ -34,9 +34,25 @@ export function DateText({ value }: { value: string | null | undefined }) {
   return <time dateTime={value}>{formatDate(value, i18n.language)}</time>;
 }
 
-/** "Công văn" / the type code when the name is unknown. */
-export function typeLabel(doc: Pick<DocumentSummary, "type">): string | null {
-  return doc.type.name ?? doc.type.code ?? null;
+/** Type codes offered in the filter, with their catalog keys (codes keep their Vietnamese letters). */
+export const TYPES: { key: string; code: string }[] = [
+  { key: "CT", code: "CT" },
+  { key: "CD", code: "CĐ" },
+  { key: "CV", code: "CV" },
+  { key: "TB", code: "TB" },
+  { key: "KL", code: "KL" },
+  { key: "QD", code: "QĐ" },
+  { key: "KH", code: "KH" },
+  { key: "NQ", code: "NQ" },
+  { key: "HD", code: "HD" },
+  { key: "BC", code: "BC" },
+];
+
+/** The type's name as read ("Công văn"); for a placeholder, the catalog's name of its code. */
+export function typeLabel(doc: Pick<DocumentSummary, "type">, t: (key: string) => string): string | null {
+  if (doc.type.name) return doc.type.name;
+  const known = TYPES.find((ty) => ty.code === doc.type.code);
+  return known ? t(`documents.types.${known.key}`) : doc.type.code;
 }
 
 export function PlaceholderBadge() {
