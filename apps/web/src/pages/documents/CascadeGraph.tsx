@@ -88,6 +88,17 @@ export function CascadeGraph({ root, up, down }: { root: string; up: Cascade; do
     if (!node.current) void navigate(`/documents/${node.id}`);
   }
 
+  /** Keep a node that takes the keyboard focus in sight. */
+  function reveal(node: PlacedNode) {
+    setView((v) => {
+      const left = node.x * v.k + v.x;
+      const top = node.y * v.k + v.y;
+      const inside = left >= 0 && top >= 0 && left + NODE_W * v.k <= layout.width && top + NODE_H * v.k <= layout.height;
+      if (inside) return v;
+      return { k: v.k, x: layout.width / 2 - (node.x + NODE_W / 2) * v.k, y: layout.height / 2 - (node.y + NODE_H / 2) * v.k };
+    });
+  }
+
   const nodeLabel = (n: PlacedNode) =>
     [codeOf(n, t), typeLabel(n, t), n.issuer, n.date ? formatDate(n.date, i18n.language) : null, n.status === "placeholder" ? t("documents.placeholder") : null, n.current ? t("documents.cascade.current") : null].filter(Boolean).join(", ");
 
@@ -133,6 +144,7 @@ export function CascadeGraph({ root, up, down }: { root: string; up: Cascade; do
                 key={n.id}
                 href={`/documents/${n.id}`}
                 onClick={(e) => open(e, n)}
+                onFocus={() => reveal(n)}
                 className={`cascade-node${n.current ? " is-current" : ""}${n.status === "placeholder" ? " is-placeholder" : ""}`}
                 data-testid="cascade-node"
                 data-id={n.id}

@@ -50,9 +50,11 @@ export const TYPES: { key: string; code: string }[] = [
 
 /** The type's name as read ("Công văn"); for a placeholder, the catalog's name of its code. */
 export function typeLabel(doc: Pick<DocumentSummary, "type">, t: (key: string) => string): string | null {
-  if (doc.type.name) return doc.type.name;
-  const known = TYPES.find((ty) => ty.code === doc.type.code);
-  return known ? t(`documents.types.${known.key}`) : doc.type.code;
+  const { code, name } = doc.type;
+  // A placeholder carries the cited type's code in `name` (code null): name it from the catalog.
+  const known = TYPES.find((ty) => ty.code === (code ?? name));
+  if (name && name !== known?.code) return name;
+  return known ? t(`documents.types.${known.key}`) : (code ?? name);
 }
 
 export function PlaceholderBadge() {
