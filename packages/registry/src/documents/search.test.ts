@@ -70,6 +70,7 @@ describe.each(testBackends())("search and cascade on $name", (backend) => {
     expect(up.nodes.filter((n) => n.depth === 1).map((n) => n.code).sort()).toEqual(["04/CĐ-UBND", "16/CT-TTg", "6880/UBND-KGVX"]);
     const ct16 = up.nodes.find((n) => n.code === "16/CT-TTg")!;
     expect(ct16.status).toBe("placeholder");
+    expect(ct16.type).toEqual({ code: "CT", name: "Chỉ thị" });
     const down = await cascadeOf(database.db, ct16.id, "down");
     expect(down.nodes.filter((n) => n.depth === 1).map((n) => n.code).sort()).toEqual(["122-TB/TU", "282-CV/BDVTW", "283-TB/TU"]);
     expect(down.edges).toContainEqual({ from: kh, to: ct16.id });
