@@ -22,6 +22,7 @@ import { taskRoutes } from "./routes/work/tasks.js";
 import { auditRoutes } from "./routes/audit.js";
 import { reportRoutes } from "./routes/work/reports.js";
 import { assignmentRoutes } from "./routes/work/assignments.js";
+import { exportRoutes } from "./routes/work/export.js";
 import { webDist, webRoutes } from "./web.js";
 
 export interface AppOptions {
@@ -32,6 +33,8 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Called for every route registered (the authorization test checks it has a row for each). */
   onRoute?: (method: string, url: string) => void;
+  /** The most rows a spreadsheet export holds (default MAX_EXPORT_ROWS). */
+  maxExportRows?: number;
 }
 
 export async function buildApp(registry: Registry, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -64,6 +67,7 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   await authRoutes(app, registry.db);
   accountRoutes(app, registry.db);
   taskRoutes(app, registry.db);
+  exportRoutes(app, registry.db, options.maxExportRows === undefined ? {} : { maxRows: options.maxExportRows });
   assignmentRoutes(app, registry.db);
   reportRoutes(app, registry.db);
   auditRoutes(app, registry.db);
