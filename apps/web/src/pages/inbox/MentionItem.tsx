@@ -91,20 +91,20 @@ export function MentionItem({ mention, documentId, scopes, tasks, active, hasSpa
             {t("inbox.showInText")}
           </button>
         )}
+        {open && !editing && (
+          <>
+            {candidates.length > 0 && <span className="muted">{t("inbox.mention.candidateCount", { count: candidates.length })}</span>}
+            <button type="button" className="mention-choose" data-testid="mention-choose" onClick={() => setEditing(true)}>
+              {t("inbox.mention.choose")}
+            </button>
+          </>
+        )}
       </div>
       {resolved.length > 0 && !editing && (
         <p className="mention-agencies">
           → {resolved.map((a) => a.fullName || a.name).join("; ")}{" "}
           <button type="button" className="button-link" onClick={() => setEditing(true)}>
             {t("inbox.mention.change")}
-          </button>
-        </p>
-      )}
-      {open && !editing && (
-        <p className="mention-agencies">
-          {candidates.length > 0 && <span className="muted">{t("inbox.mention.candidateCount", { count: candidates.length })} </span>}
-          <button type="button" data-testid="mention-choose" onClick={() => setEditing(true)}>
-            {t("inbox.mention.choose")}
           </button>
         </p>
       )}
