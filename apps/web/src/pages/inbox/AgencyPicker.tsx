@@ -60,6 +60,7 @@ export function AgencyPicker({ label, scopes, onPick, exclude = [], disabled = f
     onPick(agency);
     setQ("");
     setActiveIndex(-1);
+    setOpen(false);
   };
 
   return (

@@ -29,7 +29,7 @@ const ROLE_ORDER: Record<string, number> = { lead: 0, support: 1, issuer: 2, bod
 
 export default function ReviewPage() {
   const { id = "" } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const doc = useDocument(id);
   const mentions = useMentions(id);
   const { list, tasks } = useProposedTasks(id);
@@ -126,7 +126,7 @@ export default function ReviewPage() {
                   const linked = d.cites.find((x) => x.code === c.code);
                   return (
                     <li key={key} id={`rec-${key}`} tabIndex={-1} className={"review-item" + (active === key ? " is-active" : "")} onMouseEnter={() => setActive(key)} onMouseLeave={() => setActive(null)}>
-                      <strong>{c.code}</strong> {c.issuer ? `· ${c.issuer}` : ""} {c.date ? `· ${formatDate(c.date, "vi")}` : ""}
+                      <strong>{c.code}</strong> {c.issuer ? `· ${c.issuer}` : ""} {c.date ? `· ${formatDate(c.date, i18n.language)}` : ""}
                       {linked && (
                         <>
                           {" "}
