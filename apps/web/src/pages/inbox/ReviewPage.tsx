@@ -9,9 +9,10 @@
  */
 import { useCallback, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api/client.js";
+import { api, query } from "../../api/client.js";
+import type { Page } from "../../api/types.js";
 import { ErrorNotice } from "../../components/ErrorNotice.js";
 import { Loading } from "../../components/Loading.js";
 import { useScopes } from "./AgencyPicker.js";
@@ -304,6 +305,8 @@ function Publish({ documentId, tasks, loading, openMentions, published, onPublis
   const { t } = useTranslation();
   const client = useQueryClient();
   const blocked = tasks.filter((x) => x.lead.length === 0 && x.support.length === 0);
+  const live = useQuery({ queryKey: [...keys.tasks(documentId), "live"], queryFn: () => api<Page<TaskItem>>(`/api/tasks${query({ document: documentId, status: "open,in_progress,done", limit: 500 })}`) });
+  const earlier = published ? [] : (live.data?.items ?? []);
   const publish = useMutation({
     mutationFn: () => api<TaskItem[]>("/api/tasks/confirm", { method: "POST", json: { tasks: tasks.map((x) => ({ id: x.id, version: x.version })) } }),
     onSuccess: (items) => onPublished(items),
@@ -320,9 +323,21 @@ function Publish({ documentId, tasks, loading, openMentions, published, onPublis
         {blocked.length > 0 && <span className="warn-text">{t("inbox.publish.blocked", { refs: blocked.map((x) => x.ref ?? x.id).join(", ") })}</span>}
       </div>
       <button type="button" className="button-primary" data-testid="publish" disabled={loading || publish.isPending || tasks.length === 0 || blocked.length > 0} onClick={() => publish.mutate()}>
-        {publish.isPending ? t("inbox.publish.publishing") : t("inbox.publish.button", { count: tasks.length })}
+        {publish.isPending ? t("inbox.publish.publishing") : tasks.length === 0 && !loading ? t("inbox.publish.nothing") : t("inbox.publish.button", { count: tasks.length })}
       </button>
       {publish.error && <ErrorNotice error={publish.error} />}
+      {earlier.length > 0 && (
+        <details className="publish-earlier">
+          <summary>{t("inbox.publish.earlier", { count: earlier.length })}</summary>
+          <ul>
+            {earlier.map((x) => (
+              <li key={x.id}>
+                <Link to={`/tasks/${x.id}`}>{x.ref ? t("inbox.task.ref", { ref: x.ref }) : `#${x.id}`}</Link> — {x.title}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <div role="status" aria-live="polite" className="publish-result">
         {published && (
           <div className="notice notice-ok">
