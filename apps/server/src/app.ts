@@ -22,6 +22,7 @@ import { taskRoutes } from "./routes/work/tasks.js";
 import { auditRoutes } from "./routes/audit.js";
 import { reportRoutes } from "./routes/work/reports.js";
 import { assignmentRoutes } from "./routes/work/assignments.js";
+import { dashboardRoutes } from "./routes/work/dashboard.js";
 import { webDist, webRoutes } from "./web.js";
 
 export interface AppOptions {
@@ -65,6 +66,7 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   accountRoutes(app, registry.db);
   taskRoutes(app, registry.db);
   assignmentRoutes(app, registry.db);
+  dashboardRoutes(app, registry.db);
   reportRoutes(app, registry.db);
   auditRoutes(app, registry.db);
   documentRoutes(app, registry);
