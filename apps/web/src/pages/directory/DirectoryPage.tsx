@@ -44,12 +44,14 @@ export default function DirectoryPage() {
       >
         <div className="field dir-search">
           <label htmlFor={inputId}>{t("directory.search.label")}</label>
-          <input id={inputId} type="search" data-testid="directory-search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t("directory.search.placeholder")} aria-describedby={`${inputId}-hint`} autoComplete="off" maxLength={100} />
+          <div className="dir-search-row">
+            <input id={inputId} type="search" data-testid="directory-search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t("directory.search.placeholder")} aria-describedby={`${inputId}-hint`} autoComplete="off" maxLength={100} />
+            <button type="submit">{t("common.search")}</button>
+          </div>
           <span id={`${inputId}-hint`} className="muted dir-hint">
             {t("directory.search.hint")}
           </span>
         </div>
-        <button type="submit">{t("common.search")}</button>
       </form>
       {q ? <SearchResults q={q} /> : <Browse />}
     </section>
