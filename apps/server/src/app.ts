@@ -23,6 +23,7 @@ import { auditRoutes } from "./routes/audit.js";
 import { reportRoutes } from "./routes/work/reports.js";
 import { assignmentRoutes } from "./routes/work/assignments.js";
 import { exportRoutes } from "./routes/work/export.js";
+import { dashboardRoutes } from "./routes/work/dashboard.js";
 import { webDist, webRoutes } from "./web.js";
 
 export interface AppOptions {
@@ -69,6 +70,7 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   taskRoutes(app, registry.db);
   exportRoutes(app, registry.db, options.maxExportRows === undefined ? {} : { maxRows: options.maxExportRows });
   assignmentRoutes(app, registry.db);
+  dashboardRoutes(app, registry.db);
   reportRoutes(app, registry.db);
   auditRoutes(app, registry.db);
   documentRoutes(app, registry);

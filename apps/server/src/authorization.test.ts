@@ -106,6 +106,7 @@ const TABLE: Record<string, Row> = {
   "GET /api/reminders": { request: () => json("GET", "/api/reminders"), expect: { open: "lists only the caller's jurisdiction (reminders tests)" } },
   "POST /api/reminders/read": { request: () => json("POST", "/api/reminders/read", { ids: [1] }), expect: { open: "marks only reminders of the caller's jurisdiction (reminders tests)" } },
   "GET /api/overdue": { request: (f) => json("GET", `/api/overdue?unit=${f.provinceId}`), expect: { refuse: [403, 404] } },
+  "GET /api/dashboard": { request: (f) => json("GET", `/api/dashboard?unitId=${f.provinceId}`), expect: { refuse: [403, 404] } },
 };
 
 /** Routes anyone may call, signed in or not. */
