@@ -6,7 +6,7 @@
  * through the API.
  */
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { and, eq, sql } from "drizzle-orm";
 import { schema } from "@chidao/db";
@@ -34,6 +34,7 @@ describe.skipIf(!browserAvailable())("an office and its agencies in chromium", (
 
   it("uploads a PDF and a DOCX, settles an agency in the review view and publishes", async () => {
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    onTestFailed(async () => void (await page.screenshot({ path: "/tmp/e2e-failed-review.png", fullPage: true })));
     await signIn(page, running.url, ADMIN);
     await page.getByRole("link", { name: "Tiếp nhận văn bản" }).click();
     await page.getByTestId("inbox-file-input").setInputFiles([PDF_122, DOCX_283]);
@@ -41,16 +42,29 @@ describe.skipIf(!browserAvailable())("an office and its agencies in chromium", (
     await page.getByTestId("upload-row").filter({ hasText: "122-TB/TU" }).getByTestId("review-link").click();
     documentId = new URL(page.url()).pathname.split("/").pop()!;
 
-    const open = page.locator('[data-testid="mention"][data-status="unresolved"], [data-testid="mention"][data-status="ambiguous"]').first();
+    const unsettled = page.locator('[data-testid="mention"][data-status="unresolved"], [data-testid="mention"][data-status="ambiguous"]');
+    const open = unsettled.first();
     await open.waitFor();
-    const mentionId = await open.getAttribute("data-mention-id");
+    const mentionId = Number(await open.getAttribute("data-mention-id"));
+    const openBefore = await unsettled.count();
     await open.getByTestId("mention-choose").click();
     await open.getByTestId("agency-picker").fill("Y tế");
-    await page.getByRole("option").first().click();
-    await open.getByRole("button", { name: "Xác định" }).click();
-    const settled = page.locator(`[data-testid="mention"][data-mention-id="${mentionId}"]`);
-    await expect.poll(() => settled.getAttribute("data-status")).toBe("resolved");
+    await open.getByRole("listbox").getByRole("option").first().click();
+    await open.getByRole("button", { name: "Lưu cơ quan" }).click();
+    await expect.poll(() => unsettled.count()).toBe(openBefore - 1);
+    const { mentions } = schema;
+    const [settled] = await running.registry.db.select({ status: mentions.status, reviewedAt: mentions.reviewedAt }).from(mentions).where(eq(mentions.id, mentionId));
+    expect(settled?.reviewedAt).not.toBeNull();
 
+    // A task the parser found no agency for is dropped here (it could also be given one).
+    const withoutAgency = page.getByTestId("review-task").filter({ hasText: "Chưa có cơ quan chủ trì" });
+    while ((await withoutAgency.count()) > 0) {
+      const card = withoutAgency.first();
+      const before = await page.getByTestId("review-task").count();
+      await card.getByRole("button", { name: "Bỏ", exact: true }).click();
+      await card.getByRole("button", { name: "Bỏ nhiệm vụ" }).click();
+      await expect.poll(() => page.getByTestId("review-task").count()).toBe(before - 1);
+    }
     await expect.poll(() => page.getByTestId("publish").isEnabled(), { timeout: 30_000 }).toBe(true);
     await page.getByTestId("publish").click();
     await expect.poll(() => page.getByTestId("review-task").count()).toBe(0);
@@ -81,6 +95,17 @@ describe.skipIf(!browserAvailable())("an office and its agencies in chromium", (
     await page.getByTestId("document-record").waitFor();
     const row = page.locator(`[data-testid="document-task"]:has(a[href="/tasks/${taskId}"])`);
     await expect.poll(async () => Number(await row.getByRole("progressbar").getAttribute("aria-valuenow"))).toBeGreaterThan(0);
+  });
+
+  it("shows the work in progress on the province office's dashboard, down to the list behind it", async () => {
+    const office = await running.account({ username: "vp.khanhhoa", role: "office", unitId: await running.unit("56") });
+    const board = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(board, running.url, office);
+    const inProgress = board.getByTestId("dashboard-status").locator('a[href*="status=in_progress"]');
+    await expect.poll(async () => (await inProgress.getAttribute("aria-label")) ?? "").toMatch(/[1-9]/);
+    await inProgress.click();
+    await expect.poll(() => board.getByTestId("task-row").count()).toBeGreaterThan(0);
+    await board.close();
   });
 
   it("keeps an office of another district out of the task, in the app and through the API", async () => {
