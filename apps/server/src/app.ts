@@ -22,13 +22,20 @@ import { taskRoutes } from "./routes/work/tasks.js";
 import { auditRoutes } from "./routes/audit.js";
 import { reportRoutes } from "./routes/work/reports.js";
 import { assignmentRoutes } from "./routes/work/assignments.js";
+import { exportRoutes } from "./routes/work/export.js";
+import { dashboardRoutes } from "./routes/work/dashboard.js";
+import { webDist, webRoutes } from "./web.js";
 
 export interface AppOptions {
   /** Fastify's logger (off in tests). */
   logger?: boolean;
   maxUploadBytes?: number;
+  /** The built web app to serve (default: apps/web/dist when built; null: none). */
+  webRoot?: string | null;
   /** Called for every route registered (the authorization test checks it has a row for each). */
   onRoute?: (method: string, url: string) => void;
+  /** The most rows a spreadsheet export holds (default MAX_EXPORT_ROWS). */
+  maxExportRows?: number;
 }
 
 export async function buildApp(registry: Registry, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -61,10 +68,13 @@ export async function buildApp(registry: Registry, options: AppOptions = {}): Pr
   await authRoutes(app, registry.db);
   accountRoutes(app, registry.db);
   taskRoutes(app, registry.db);
+  exportRoutes(app, registry.db, options.maxExportRows === undefined ? {} : { maxRows: options.maxExportRows });
   assignmentRoutes(app, registry.db);
+  dashboardRoutes(app, registry.db);
   reportRoutes(app, registry.db);
   auditRoutes(app, registry.db);
   documentRoutes(app, registry);
   catalogRoutes(app, registry);
+  await webRoutes(app, options.webRoot === undefined ? webDist() : options.webRoot);
   return app;
 }

@@ -86,6 +86,7 @@ const TABLE: Record<string, Row> = {
   "DELETE /api/tokens/:id": { request: (f) => json("DELETE", `/api/tokens/${f.tokenId}`), expect: { refuse: [404] } },
   "GET /api/tasks": { request: () => json("GET", "/api/tasks?limit=500"), expect: { listWithout: (f) => f.taskId } },
   "POST /api/tasks": { request: (f) => json("POST", "/api/tasks", { text: "Giao việc sang tỉnh khác", lead: [f.agencyId] }), expect: { refuse: [403, 404] } },
+  "GET /api/tasks/export.xlsx": { request: (f) => json("GET", `/api/tasks/export.xlsx?document=${f.documentId}`), expect: { open: "a spreadsheet of the caller's own jurisdiction only (export.test.ts: Kon Tum gets none of Khánh Hòa's tasks)" } },
   "GET /api/tasks/:id": { request: (f) => json("GET", `/api/tasks/${f.taskId}`), expect: { refuse: [404] } },
   "PATCH /api/tasks/:id": { request: (f) => ({ ...json("PATCH", `/api/tasks/${f.taskId}`, { title: "Sửa trộm" }), headers: { "if-match": '"v1"' } }), expect: { refuse: [404] } },
   "POST /api/tasks/:id/split": { request: (f) => ({ ...json("POST", `/api/tasks/${f.taskId}/split`, { parts: [{ text: "một" }, { text: "hai" }] }), headers: { "if-match": '"v1"' } }), expect: { refuse: [404] } },
@@ -105,6 +106,7 @@ const TABLE: Record<string, Row> = {
   "GET /api/reminders": { request: () => json("GET", "/api/reminders"), expect: { open: "lists only the caller's jurisdiction (reminders tests)" } },
   "POST /api/reminders/read": { request: () => json("POST", "/api/reminders/read", { ids: [1] }), expect: { open: "marks only reminders of the caller's jurisdiction (reminders tests)" } },
   "GET /api/overdue": { request: (f) => json("GET", `/api/overdue?unit=${f.provinceId}`), expect: { refuse: [403, 404] } },
+  "GET /api/dashboard": { request: (f) => json("GET", `/api/dashboard?unitId=${f.provinceId}`), expect: { refuse: [403, 404] } },
 };
 
 /** Routes anyone may call, signed in or not. */

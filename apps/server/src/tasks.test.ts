@@ -172,4 +172,17 @@ describe.each(testBackends())("the work over HTTP on $name", (backend) => {
     expect(res.statusCode).toBe(200);
     expect(res.json().unit).toMatchObject({ id: khanhHoa, level: "province" });
   });
+
+  it("answers the province's dashboard in one request, and refuses another province's", async () => {
+    const res = await asOffice({ method: "GET", url: "/api/dashboard" });
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    expect(d.unit).toMatchObject({ id: khanhHoa, level: "province" });
+    expect(d.status.total).toBeGreaterThan(0);
+    expect(d.completion).toHaveLength(12);
+    expect(d.directives.items.map((i: { id: string }) => i.id)).toContain(doc122);
+    expect(d.directives.items.map((i: { id: string }) => i.id)).not.toContain(doc283);
+    const konTum = (await registry.db.select({ id: schema.units.id }).from(schema.units).where(and(eq(schema.units.code, "62"), eq(schema.units.list, "2021-11-01"))))[0]!.id;
+    expect((await asOffice({ method: "GET", url: `/api/dashboard?unitId=${konTum}` })).statusCode).toBe(403);
+  });
 });

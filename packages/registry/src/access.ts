@@ -6,26 +6,32 @@
  * document with a task assigned into the jurisdiction. Another district's or province's documents
  * are "not found".
  */
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { scopeUnit, type ActorScope } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 import { notFound } from "./documents/queries.js";
 
 const { documents, units, tasks, assignments } = schema;
 
-export function documentVisible(scope: ActorScope | undefined): SQL | undefined {
+/** The columns a row names its document by: documents' own, or another table's (the search index). */
+export interface DocumentColumns {
+  id: SQLWrapper;
+  unitId: SQLWrapper;
+}
+
+export function documentVisible(scope: ActorScope | undefined, of: DocumentColumns = { id: documents.id, unitId: documents.unitId }): SQL | undefined {
   if (!scope) return undefined;
   const unit = scopeUnit(scope);
   if (!unit) return undefined;
   const chain = [scope.provinceId, scope.districtId, scope.communeId].filter((id): id is number => id !== null);
-  const above = sql`(${documents.unitId} is null or ${documents.unitId} in (${sql.join(chain.map((id) => sql`${id}`), sql`, `)}))`;
+  const above = sql`(${of.unitId} is null or ${of.unitId} in (${sql.join(chain.map((id) => sql`${id}`), sql`, `)}))`;
   if (scope.agencyId !== null) {
-    return sql`(${above} or exists (select 1 from ${tasks} t join ${assignments} a on a.task_id = t.id where t.document_id = ${documents.id} and a.agency_id = ${scope.agencyId}))`;
+    return sql`(${above} or exists (select 1 from ${tasks} t join ${assignments} a on a.task_id = t.id where t.document_id = ${of.id} and a.agency_id = ${scope.agencyId}))`;
   }
   const column = sql.raw(`a.${unit.level}_id`);
   return sql`(${above}
-    or exists (select 1 from ${units} u left join ${units} p on p.id = u.parent_id where u.id = ${documents.unitId} and (u.parent_id = ${unit.id} or p.parent_id = ${unit.id}))
-    or exists (select 1 from ${tasks} t join ${assignments} a on a.task_id = t.id where t.document_id = ${documents.id} and ${column} = ${unit.id}))`;
+    or exists (select 1 from ${units} u left join ${units} p on p.id = u.parent_id where u.id = ${of.unitId} and (u.parent_id = ${unit.id} or p.parent_id = ${unit.id}))
+    or exists (select 1 from ${tasks} t join ${assignments} a on a.task_id = t.id where t.document_id = ${of.id} and ${column} = ${unit.id}))`;
 }
 
 /** Throws NOT_FOUND unless the document exists and the scope may read it. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { SYSTEM_ACTOR, type ActorScope, type DocumentRecord } from "@chidao/core";
 import { recordAudit, type AuditActor, type Database, type Db } from "@chidao/db";
-import { documentVisible, requireDocumentVisible, requireFileVisible, visibleDocuments } from "./access.js";
+import { requireDocumentVisible, requireFileVisible, visibleDocuments } from "./access.js";
 import type { ExtractOptions } from "@chidao/extract";
 import { cascadeOf, type Cascade } from "./documents/cascade.js";
 import { ingestBuffer, type IngestInput, type IngestResult } from "./documents/ingest.js";
@@ -82,7 +82,7 @@ export class Registry {
 
   /** `scope`: the reader's jurisdiction (absent: everything, for the CLI and jobs). */
   search(query: SearchQuery, scope?: ActorScope): Promise<SearchPage> {
-    return searchDocuments(this.db, query, documentVisible(scope));
+    return searchDocuments(this.db, query, scope);
   }
 
   async document(id: string, scope?: ActorScope): Promise<DocumentDetail> {

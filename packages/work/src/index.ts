@@ -37,3 +37,4 @@ export * from "./reminders/list-reminders.js";
 export * from "./reminders/mark-reminders-read.js";
 export * from "./reports/report-progress.js";
 export * from "./reports/read-attachment.js";
+export * from "./dashboard/dashboard.js";

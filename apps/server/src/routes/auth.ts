@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import rateLimit from "@fastify/rate-limit";
 import { z } from "zod";
+import { permissionsOf } from "@chidao/core";
 import type { Db } from "@chidao/db";
 import { findUserByName, presentUser, sessionActor, signIn, signOut, SESSION_TTL_MS } from "@chidao/work";
 import { ErrorBody } from "../errors.js";
@@ -15,7 +16,9 @@ import { Account } from "./account-schemas.js";
 
 const tags = ["auth"];
 const errors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody };
-const Session = z.object({ user: Account, csrfToken: z.string().nullable(), expiresAt: z.date().nullable() }).meta({ id: "Session" });
+const Session = z
+  .object({ user: Account, permissions: z.array(z.string()).describe("What the account's role may do (core/access/policy.ts)"), csrfToken: z.string().nullable(), expiresAt: z.date().nullable() })
+  .meta({ id: "Session" });
 
 export async function authRoutes(app: FastifyInstance, db: Db): Promise<void> {
   await app.register(rateLimit, { global: false });
@@ -25,7 +28,7 @@ export async function authRoutes(app: FastifyInstance, db: Db): Promise<void> {
     const session = await signIn(db, req.body.username, req.body.password);
     void reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "strict", path: "/", secure: req.protocol === "https", maxAge: SESSION_TTL_MS / 1000 });
     const user = (await findUserByName(db, req.body.username))!;
-    return { user: await presentUser(db, user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    return { user: await presentUser(db, user), permissions: [...permissionsOf(user.role)], csrfToken: session.csrfToken, expiresAt: session.expiresAt };
   });
 
   api.post("/api/auth/logout", { schema: { summary: "Sign out (ends the session)", tags, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
@@ -38,6 +41,6 @@ export async function authRoutes(app: FastifyInstance, db: Db): Promise<void> {
     const actor = actorOf(req);
     const user = (await findUserByName(db, actor.name))!;
     const session = req.sessionToken ? await sessionActor(db, req.sessionToken) : null;
-    return { user: await presentUser(db, user), csrfToken: session?.csrfToken ?? null, expiresAt: session?.expiresAt ?? null };
+    return { user: await presentUser(db, user), permissions: [...permissionsOf(user.role)], csrfToken: session?.csrfToken ?? null, expiresAt: session?.expiresAt ?? null };
   });
 }

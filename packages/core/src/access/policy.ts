@@ -31,6 +31,11 @@ const ALLOWED: Record<AccountRole, readonly Action[]> = {
   viewer: ["read"],
 };
 
+/** What a role may do, in the table's order (the web app shows its navigation by it). */
+export function permissionsOf(role: AccountRole): readonly Action[] {
+  return ALLOWED[role];
+}
+
 export function can(actor: Actor, action: Action): boolean {
   return ALLOWED[actor.role].includes(action);
 }

@@ -4,7 +4,7 @@
  * (created here) that the cited document fills in when it is ingested.
  */
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { codeKey, type Citation, type DocumentRecord } from "@chidao/core";
+import { codeKey, typeByCode, typeByName, type Citation, type DocumentRecord } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 import { citedYear } from "./identity.js";
 
@@ -59,7 +59,7 @@ async function citedDocument(tx: Db, citation: Citation, citingDate: string | nu
   }
   const [row] = await tx
     .insert(documents)
-    .values({ status: "placeholder", code: citation.code, codeKey: key, typeName: citation.type, issuer: citation.issuer, date: citation.date })
+    .values({ status: "placeholder", code: citation.code, codeKey: key, ...typeOfCitation(citation.type), issuer: citation.issuer, date: citation.date })
     .returning({ id: documents.id });
   return row!.id;
 }
@@ -69,8 +69,16 @@ async function completePlaceholder(tx: Db, id: string, citation: Citation): Prom
     .update(documents)
     .set({
       date: sql`coalesce(${documents.date}, ${citation.date}::date)`,
-      typeName: sql`coalesce(${documents.typeName}, ${citation.type})`,
+      typeCode: sql`coalesce(${documents.typeCode}, ${typeOfCitation(citation.type).typeCode})`,
+      typeName: sql`coalesce(${documents.typeName}, ${typeOfCitation(citation.type).typeName})`,
       issuer: sql`coalesce(${documents.issuer}, ${citation.issuer})`,
     })
     .where(eq(documents.id, id));
+}
+
+/** A citation's type ("CT", or a name such as "Chỉ thị") as the code and name documents store. */
+export function typeOfCitation(type: string | null): { typeCode: string | null; typeName: string | null } {
+  if (!type) return { typeCode: null, typeName: null };
+  const info = typeByCode(type) ?? typeByName(type);
+  return info ? { typeCode: info.code, typeName: info.name } : { typeCode: null, typeName: type };
 }

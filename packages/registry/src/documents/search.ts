@@ -5,11 +5,13 @@
  * dịch" and "Dak Lak" finds "Đắk Lắk". websearch syntax: "quoted phrases", -exclusions, OR.
  * Snippets are cut from the original text of the page's rows only.
  */
-import { and, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
-import { nameKey, snippetOf, type Snippet } from "@chidao/core";
+import { and, eq, gte, inArray, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { nameKey, snippetOf, type ActorScope, type Snippet } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
+import { documentVisible } from "../access.js";
+import { phrasesAsWordPairs } from "./word-pairs.js";
 
-const { documents } = schema;
+const { documents, documentSearch } = schema;
 
 export interface SearchQuery {
   q?: string | undefined;
@@ -61,20 +63,41 @@ export interface SearchPage {
  */
 export const RANKED_AT_MOST = 2000;
 
-/** `visible`: the reader's jurisdiction as a condition (access.ts documentVisible). */
-export async function searchDocuments(db: Db, query: SearchQuery, visible?: SQL): Promise<SearchPage> {
+/** Rows of the newest a broad query reads before it asks the index for every match instead. */
+const WALKED = { least: 100, most: 800 };
+
+/**
+ * `scope`: the reader's jurisdiction (access.ts documentVisible). With words, the narrow
+ * document_search table is searched and the page's summaries read from documents; without,
+ * documents are listed newest first.
+ */
+export async function searchDocuments(db: Db, query: SearchQuery, scope?: ActorScope): Promise<SearchPage> {
   const limit = Math.min(Math.max(query.limit ?? 20, 1), MAX_PAGE);
   const offset = Math.max(query.offset ?? 0, 0);
   const text = query.q?.trim() ?? "";
-  const conditions = filtersOf(query);
-  if (visible) conditions.push(visible);
-  if (!text) return byDate(db, conditions, { limit, offset, text, exact: true });
-  const tsquery = sql`websearch_to_tsquery('simple'::regconfig, chidao_fold(${text}))`;
-  conditions.push(sql`${documents.search} @@ ${tsquery}`);
+  if (!text) {
+    const conditions = [eq(documents.status, "stored"), ...filtersOf(query, { documentId: documents.id, issuerKey: documents.issuerKey, typeCode: documents.typeCode, date: documents.date, unitId: documents.unitId }, scope)];
+    return listed(db, conditions, { limit, offset });
+  }
+  const words = await foldedQuery(db, text);
+  if (!words) return { items: [], total: 0, totalExact: true, sort: "relevance", limit, offset };
+  // The index answers the query with phrases as word pairs; ranking reads the heading's positions.
+  const indexed = sql`${phrasesAsWordPairs(words)}::tsquery`;
+  const match = sql`${documentSearch.search} @@ ${indexed}`;
+  const filterRows = (of: FilterColumns) => filtersOf(query, of, scope);
+  const filters = filterRows(documentSearch);
+  const page = { limit, offset, text };
   // The planner's estimate is cheap: above the cap, skip the bounded probe.
-  if ((await estimatedMatches(db, conditions)) > RANKED_AT_MOST) return byDate(db, conditions, { limit, offset, text, exact: false });
-  const ranked = await byRank(db, conditions, tsquery, { limit, offset, text });
-  return ranked ?? byDate(db, conditions, { limit, offset, text, exact: false });
+  const estimate = await estimatedMatches(db, [match, ...filters]);
+  if (estimate > RANKED_AT_MOST) return newestMatches(db, indexed, filterRows, page, estimate);
+  const ranked = await byRank(db, [match, ...filters], sql`${words}::tsquery`, page);
+  return ranked ?? newestMatches(db, indexed, filterRows, page, RANKED_AT_MOST + 1);
+}
+
+/** The query as a tsquery's text, folded as the stored words were; "" when it holds no word. */
+async function foldedQuery(db: Db, text: string): Promise<string> {
+  const { rows } = await db.execute<{ q: string }>(sql`select websearch_to_tsquery('simple'::regconfig, chidao_fold(${text}))::text as q`);
+  return rows[0]?.q ?? "";
 }
 
 interface PageSpec {
@@ -85,26 +108,34 @@ interface PageSpec {
 
 /** Ranks the matches by the heading words, if there are at most RANKED_AT_MOST; else null. */
 async function byRank(db: Db, conditions: SQL[], tsquery: SQL, page: PageSpec): Promise<SearchPage | null> {
-  const { rows } = await db.execute<SummaryRow & { rank: number; total: number }>(sql`
+  // One statement counts (up to the cap) and ranks; the counted row comes back even when the
+  // page is empty, so an over-cap query is known without scanning the matches again.
+  const { rows } = await db.execute<RankedRow>(sql`
     with matched as materialized (
-      select id, title_search, date from documents where ${and(...conditions)} limit ${RANKED_AT_MOST + 1}
+      select document_id as id, date from ${documentSearch} where ${and(...conditions)} limit ${RANKED_AT_MOST + 1}
     ), counted as (select count(*)::int as total from matched)
-    select d.id, d.status, d.code, d.type_code as "typeCode", d.type_name as "typeName", d.date::text as date, d.issuer, d.subject,
-      ts_rank_cd(m.title_search, ${tsquery})::float8 as rank, counted.total
-    from matched m join documents d on d.id = m.id, counted
-    where counted.total <= ${RANKED_AT_MOST}
-    order by rank desc, m.date desc nulls last, m.id
-    limit ${page.limit} offset ${page.offset}`);
-  if (!rows.length) {
-    const total = await countMatches(db, conditions, RANKED_AT_MOST + 1);
-    if (total > RANKED_AT_MOST) return null;
-    return { items: [], total, totalExact: true, sort: "relevance", limit: page.limit, offset: page.offset };
-  }
-  return { items: await withSnippets(db, rows, page.text), total: rows[0]!.total, totalExact: true, sort: "relevance", limit: page.limit, offset: page.offset };
+    select page.*, counted.total from counted left join lateral (
+      select d.id, d.status, d.code, d.type_code as "typeCode", d.type_name as "typeName", d.date::text as date, d.issuer, d.subject,
+        ts_rank_cd(d.title_search, ${tsquery})::float8 as rank
+      from matched m join documents d on d.id = m.id
+      where counted.total <= ${RANKED_AT_MOST}
+      order by rank desc, m.date desc nulls last, m.id
+      limit ${page.limit} offset ${page.offset}) page on true`);
+  const total = Number(rows[0]?.total ?? 0);
+  if (total > RANKED_AT_MOST) return null;
+  const hits = rows.filter(isHit);
+  return { items: await withSnippets(db, hits, page.text), total, totalExact: true, sort: "relevance", limit: page.limit, offset: page.offset };
 }
 
-/** Newest first; the total exact when asked, else the planner's estimate. */
-async function byDate(db: Db, conditions: SQL[], page: PageSpec & { exact: boolean }): Promise<SearchPage> {
+/** A row of the ranked page, or the lone counted row (all null but total) when the page is empty. */
+type RankedRow = { [K in keyof SummaryRow]: SummaryRow[K] | null } & { rank: number | null; total: number };
+
+function isHit(row: RankedRow): row is SummaryRow & { rank: number; total: number } {
+  return row.id !== null;
+}
+
+/** Every stored document (of the filters), newest first, with the exact total. */
+async function listed(db: Db, conditions: SQL[], page: { limit: number; offset: number }): Promise<SearchPage> {
   const rows = await db
     .select(summaryColumns)
     .from(documents)
@@ -112,8 +143,62 @@ async function byDate(db: Db, conditions: SQL[], page: PageSpec & { exact: boole
     .orderBy(sql`${documents.date} desc nulls last`, documents.id)
     .limit(page.limit)
     .offset(page.offset);
-  const total = page.exact ? await countMatches(db, conditions) : Math.max(await estimatedMatches(db, conditions), page.offset + rows.length);
-  return { items: await withSnippets(db, rows.map((r) => ({ ...r, rank: 0 })), page.text), total, totalExact: page.exact, sort: "date", limit: page.limit, offset: page.offset };
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(documents).where(and(...conditions));
+  const items = rows.map((r) => ({ ...toSummary(r), rank: 0, snippet: null }));
+  return { items, total: Number(count?.n ?? 0), totalExact: true, sort: "date", limit: page.limit, offset: page.offset };
+}
+
+/**
+ * Too many matches to rank: the newest, with a total no lower than `atLeast` (what is known of
+ * it). Matching a row outside the index means decompressing its word vector (~20 µs), so the
+ * newest rows of the filters are read only up to a bound: a common query fills its page there.
+ * Otherwise the matches are rare among the filtered rows, whatever the estimate said, and the
+ * index gives them all to sort; the planner is kept from walking the date order instead.
+ */
+async function newestMatches(db: Db, tsquery: SQL, filterRows: (of: FilterColumns) => SQL[], page: PageSpec, atLeast: number): Promise<SearchPage> {
+  // Enough rows to fill the page at the estimated share of matches, with a margin.
+  const share = Math.min(1, atLeast / Math.max(1, await indexedCount(db)));
+  const walk = Math.round(Math.min(WALKED.most, Math.max(WALKED.least, (1.5 * (page.offset + page.limit)) / share)));
+  const filters = filterRows(documentSearch);
+  const recent = db
+    .select({ id: documentSearch.documentId, date: documentSearch.date, search: documentSearch.search })
+    .from(documentSearch)
+    .where(and(...filters))
+    .orderBy(sql`${documentSearch.date} desc nulls last`, documentSearch.documentId)
+    .limit(walk)
+    .as("recent");
+  let ids = await db
+    .select({ id: recent.id })
+    .from(recent)
+    .where(sql`${recent.search} @@ ${tsquery}`)
+    .orderBy(sql`${recent.date} desc nulls last`, recent.id)
+    .limit(page.limit)
+    .offset(page.offset);
+  if (ids.length < page.limit) ids = await everyMatchNewest(db, tsquery, page, filterRows);
+  const order = new Map(ids.map((r, i) => [r.id, i]));
+  const rows = ids.length ? await db.select(summaryColumns).from(documents).where(inArray(documents.id, [...order.keys()])) : [];
+  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const total = Math.max(atLeast, page.offset + rows.length);
+  return { items: await withSnippets(db, rows.map((r) => ({ ...r, rank: 0 })), page.text), total, totalExact: false, sort: "date", limit: page.limit, offset: page.offset };
+}
+
+/**
+ * Every match from the index, then the filters, newest first. The matches are materialized so
+ * that the planner can neither push a filter into a scan of another index (and decompress the
+ * word vector of every filtered row) nor read the whole table.
+ */
+async function everyMatchNewest(db: Db, tsquery: SQL, page: PageSpec, filterRows: (of: FilterColumns) => SQL[]): Promise<{ id: string }[]> {
+  const m = { documentId: sql`m.id`, issuerKey: sql`m.issuer_key`, unitId: sql`m.unit_id`, typeCode: sql`m.type_code`, date: sql`m.date` };
+  const filters = filterRows(m);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    const { rows } = await tx.execute<{ id: string }>(sql`
+      with m as materialized (
+        select document_id as id, issuer_key, unit_id, type_code, date from ${documentSearch} where ${documentSearch.search} @@ ${tsquery})
+      select m.id from m ${filters.length ? sql`where ${and(...filters)}` : sql``}
+      order by m.date desc nulls last, m.id limit ${page.limit} offset ${page.offset}`);
+    return rows;
+  });
 }
 
 type SummaryRow = Parameters<typeof toSummary>[0];
@@ -123,28 +208,39 @@ async function withSnippets(db: Db, rows: (SummaryRow & { rank: number })[], tex
   return rows.map((row) => ({ ...toSummary(row), rank: Number(row.rank), snippet: snippets.get(row.id) ?? null }));
 }
 
+/** Rows in the search index, as the planner knows it. */
+async function indexedCount(db: Db): Promise<number> {
+  const { rows } = await db.execute<{ n: number }>(sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'document_search'::regclass`);
+  return Number(rows[0]?.n ?? 0);
+}
+
 async function estimatedMatches(db: Db, conditions: SQL[]): Promise<number> {
-  const probe = db.select({ one: sql`1` }).from(documents).where(and(...conditions));
+  const probe = db.select({ one: sql`1` }).from(documentSearch).where(and(...conditions));
   const { rows } = await db.execute<{ "QUERY PLAN": unknown }>(sql`explain (format json) ${probe.getSQL()}`);
   const plan = rows[0]?.["QUERY PLAN"];
   const parsed = (typeof plan === "string" ? JSON.parse(plan) : plan) as { Plan?: { "Plan Rows"?: number } }[] | undefined;
   return Math.round(parsed?.[0]?.Plan?.["Plan Rows"] ?? 0);
 }
 
-function filtersOf(query: SearchQuery): SQL[] {
-  const conditions: SQL[] = [eq(documents.status, "stored")];
-  if (query.issuer?.trim()) conditions.push(sql`${documents.issuerKey} like ${`%${escapeLike(nameKey(query.issuer))}%`}`);
-  if (query.type?.trim()) conditions.push(eq(documents.typeCode, query.type.trim()));
-  if (query.from) conditions.push(gte(documents.date, query.from));
-  if (query.to) conditions.push(lte(documents.date, query.to));
-  if (query.unitIds?.length) conditions.push(inArray(documents.unitId, query.unitIds));
-  return conditions;
+/** The columns filters read: of documents, of the search index, or of a query's rows. */
+interface FilterColumns {
+  documentId: SQLWrapper;
+  issuerKey: SQLWrapper;
+  typeCode: SQLWrapper;
+  date: SQLWrapper;
+  unitId: SQLWrapper;
 }
 
-async function countMatches(db: Db, conditions: SQL[], atMost?: number): Promise<number> {
-  const matching = db.select({ one: sql`1` }).from(documents).where(and(...conditions));
-  const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from (${atMost === undefined ? matching : matching.limit(atMost)}) m`);
-  return rows[0]?.n ?? 0;
+function filtersOf(query: SearchQuery, table: FilterColumns, scope: ActorScope | undefined): SQL[] {
+  const conditions: SQL[] = [];
+  if (query.issuer?.trim()) conditions.push(sql`${table.issuerKey} like ${`%${escapeLike(nameKey(query.issuer))}%`}`);
+  if (query.type?.trim()) conditions.push(eq(table.typeCode, query.type.trim()));
+  if (query.from) conditions.push(gte(table.date, query.from));
+  if (query.to) conditions.push(lte(table.date, query.to));
+  if (query.unitIds?.length) conditions.push(inArray(table.unitId, query.unitIds));
+  const visible = documentVisible(scope, { id: table.documentId, unitId: table.unitId });
+  if (visible) conditions.push(visible);
+  return conditions;
 }
 
 async function snippetsFor(db: Db, ids: string[], query: string): Promise<Map<string, Snippet>> {

@@ -20,7 +20,7 @@ const Agencies = z.array(z.number().int().positive()).max(2000);
 
 const STATUS_LIST = new RegExp(`^(?:${TASK_STATUSES.join("|")})(?:,(?:${TASK_STATUSES.join("|")}))*$`);
 
-const ListQuery = z.object({
+export const ListQuery = z.object({
   status: z
     .string()
     .regex(STATUS_LIST, "one or more of proposed, open, in_progress, done, cancelled, comma-separated")
@@ -71,7 +71,7 @@ export function taskRoutes(app: FastifyInstance, db: Db): void {
   );
 }
 
-function statuses(raw: string): TaskStatus[] {
+export function statuses(raw: string): TaskStatus[] {
   const wanted = raw.split(",");
   return TASK_STATUSES.filter((s) => wanted.includes(s));
 }
