@@ -61,6 +61,7 @@ const TABLE: Record<string, Row> = {
   "POST /api/documents": { request: () => upload("x.txt", KHANH_HOA_122), expect: { open: "uploading is not about an existing object; the same bytes answer the existing id only to readers who can see it (checked below)" } },
   "GET /api/documents": { request: () => json("GET", "/api/documents?q=Khanh%20Hoa"), expect: { listWithout: (f) => f.documentId } },
   "GET /api/documents/:id": { request: (f) => json("GET", `/api/documents/${f.documentId}`), expect: { refuse: [404] } },
+  "PATCH /api/documents/:id": { request: (f) => ({ ...json("PATCH", `/api/documents/${f.documentId}`, { subject: "Sửa trộm" }), headers: { "if-match": '"v1"' } }), expect: { refuse: [404] } },
   "GET /api/documents/:id/cascade": { request: (f) => json("GET", `/api/documents/${f.documentId}/cascade?direction=up`), expect: { refuse: [404] } },
   "GET /api/documents/:id/mentions": { request: (f) => json("GET", `/api/documents/${f.documentId}/mentions`), expect: { refuse: [404] } },
   "GET /api/files/:sha256": { request: (f) => json("GET", `/api/files/${f.sha256}`), expect: { refuse: [404] } },

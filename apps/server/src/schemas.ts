@@ -59,6 +59,7 @@ export const FileInfo = z.object({ sha256: z.string(), fileName: z.string(), med
 export const DocumentDetail = DocumentSummary.extend({
   parserVersion: z.string().nullable(),
   ingestedAt: z.string(),
+  version: z.number().int().describe("Bumped by each edit of the record; the ETag is \"v<version>\""),
   record: z.record(z.string(), z.unknown()).nullable().describe("The parse record (see the parser's schema), with its normalized text"),
   files: z.array(FileInfo),
   cites: z.array(DocumentSummary.extend({ span: z.object({ start: z.number(), end: z.number() }).nullable() })),
@@ -80,3 +81,17 @@ export const Cascade = z
   .meta({ id: "Cascade" });
 
 export const Health = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "server"]), parserVersion: z.string(), documents: z.number() });
+
+export const DocumentPatch = z
+  .object({
+    code: z.string().max(5000).optional().describe("Số/ký hiệu, e.g. 122-TB/TU"),
+    typeCode: z.string().max(5000).optional().describe("Type code: CT, CĐ, CV, TB, KL, QĐ, KH, NQ …"),
+    date: z.string().max(5000).optional().describe("Ngày ban hành, YYYY-MM-DD"),
+    issuer: z.string().max(5000).optional().describe("Cơ quan ban hành"),
+    subject: z.string().max(5000).optional().describe("Trích yếu"),
+    signer: z.string().max(5000).nullable().optional().describe("The signer's name (null or empty: none)"),
+    place: z.string().max(5000).nullable().optional().describe("Địa danh (null or empty: none)"),
+  })
+  .strict()
+  .describe("Every field optional, at least one; values are checked by the service, which names the field in its error (Vietnamese and English)")
+  .meta({ id: "DocumentPatch" });

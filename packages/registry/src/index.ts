@@ -5,6 +5,7 @@ export * from "./documents/search.js";
 export * from "./documents/cascade.js";
 export * from "./documents/queries.js";
 export * from "./documents/reparse.js";
+export * from "./documents/edit.js";
 export * from "./registry.js";
 export * from "./inbox.js";
 export * from "./resolution/load-catalog.js";

@@ -6,11 +6,12 @@
  */
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import { SYSTEM_ACTOR, type ActorScope, type DocumentRecord } from "@chidao/core";
+import { SYSTEM_ACTOR, type Actor, type ActorScope, type DocumentRecord } from "@chidao/core";
 import { recordAudit, type AuditActor, type Database, type Db } from "@chidao/db";
 import { requireDocumentVisible, requireFileVisible, visibleDocuments } from "./access.js";
 import type { ExtractOptions } from "@chidao/extract";
 import { cascadeOf, type Cascade } from "./documents/cascade.js";
+import { editDocument, type DocumentPatch } from "./documents/edit.js";
 import { ingestBuffer, type IngestInput, type IngestResult } from "./documents/ingest.js";
 import { getDocument, getFile, type DocumentDetail } from "./documents/queries.js";
 import { reparseDocuments, type ReparseOptions, type ReparseReport } from "./documents/reparse.js";
@@ -91,6 +92,15 @@ export class Registry {
     await requireDocumentVisible(this.db, id, scope);
     const visible = await visibleDocuments(this.db, [...detail.cites, ...detail.citedBy].map((d) => d.id), scope);
     return { ...detail, cites: detail.cites.filter((d) => visible.has(d.id)), citedBy: detail.citedBy.filter((d) => visible.has(d.id)) };
+  }
+
+  /**
+   * A reviewer's correction of the document's header fields, made on `expectedVersion`
+   * (documents/edit.ts); answers the document as the actor sees it.
+   */
+  async editDocument(id: string, expectedVersion: number, patch: DocumentPatch, actor: Actor): Promise<DocumentDetail> {
+    await editDocument(this.db, { id, expectedVersion, patch }, actor);
+    return this.document(id, actor.scope);
   }
 
   async file(sha256: string, scope?: ActorScope): Promise<{ content: Uint8Array; mediaType: string }> {

@@ -9,7 +9,8 @@ import { ChidaoError, requireRole } from "@chidao/core";
 import { mentionsOf, requireDocumentVisible, type Registry } from "@chidao/registry";
 import { actorOf } from "../auth/plugin.js";
 import { ErrorBody } from "../errors.js";
-import { Cascade, CascadeQuery, DocumentDetail, Id, IngestResult, SearchPage, SearchQuery } from "../schemas.js";
+import { Cascade, CascadeQuery, DocumentDetail, DocumentPatch, Id, IngestResult, SearchPage, SearchQuery } from "../schemas.js";
+import { expectedVersion, withEtag } from "../versioning.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 503: ErrorBody };
 
@@ -40,10 +41,34 @@ export function documentRoutes(app: FastifyInstance, registry: Registry): void {
 
   api.get("/api/documents", { schema: { summary: "Search and list documents", tags: ["documents"], querystring: SearchQuery, response: { 200: SearchPage, ...errors } } }, (request) => registry.search(request.query, actorOf(request).scope));
 
-  api.get("/api/documents/:id", { schema: { summary: "One document with its record, files and citations", tags: ["documents"], params: z.object({ id: Id }), response: { 200: DocumentDetail, ...errors } } }, async (request) => {
+  api.get("/api/documents/:id", { schema: { summary: "One document with its record, files and citations", tags: ["documents"], params: z.object({ id: Id }), response: { 200: DocumentDetail, ...errors } } }, async (request, reply) => {
     const detail = await registry.document(request.params.id, actorOf(request).scope);
-    return { ...detail, record: detail.record as unknown as Record<string, unknown> | null };
+    const body = { ...detail, record: detail.record as unknown as Record<string, unknown> | null };
+    return withEtag(reply, body);
   });
+
+  api.patch(
+    "/api/documents/:id",
+    {
+      schema: {
+        summary: "Correct the document's header fields (number/symbol, type, date, issuer, subject, signer, place); If-Match: its ETag",
+        description: "The row and the stored record change together and the edit is audited. 428 without If-Match, 409 when the version is stale or another document would have the same issuer, number/symbol and date.",
+        tags: ["documents"],
+        params: z.object({ id: Id }),
+        body: DocumentPatch,
+        response: { 200: DocumentDetail, ...errors, 409: ErrorBody, 428: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const version = expectedVersion(request);
+      const { code, typeCode, date, issuer, subject, signer, place } = request.body;
+      const patch = Object.fromEntries(Object.entries({ code, typeCode, date, issuer, subject, signer, place }).filter(([, v]) => v !== undefined));
+      const detail = await registry.editDocument(request.params.id, version, patch, actor);
+      const body = { ...detail, record: detail.record as unknown as Record<string, unknown> | null };
+      return withEtag(reply, body);
+    },
+  );
 
   api.get(
     "/api/documents/:id/cascade",

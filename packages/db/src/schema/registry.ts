@@ -141,6 +141,8 @@ export const documents = pgTable(
     sha256: text("sha256").references(() => files.sha256),
     ingestedAt: timestamp("ingested_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Bumped by each edit of the record by a reviewer (optimistic concurrency: ETag "v<version>"). */
+    version: integer("version").notNull().default(1),
     /** The heading words alone (subject, code, issuer): small and stored inline, so ranking reads it cheaply. */
     titleSearch: tsvector("title_search").generatedAlwaysAs(
       sql`setweight(to_tsvector('simple'::regconfig, chidao_fold(coalesce(subject, '') || ' ' || coalesce(code, ''))), 'A') || setweight(to_tsvector('simple'::regconfig, chidao_fold(coalesce(issuer, ''))), 'B')`,

@@ -126,7 +126,7 @@ export const assignments = pgTable(
 /**
  * The units a task lies in the jurisdiction of: its owner's province, district and commune, and
  * those of every share's agency. Derived data, kept by triggers on tasks and assignments
- * (migration 0010) with the task's status, due time and whether it was confirmed, so that a
+ * (migration 0011) with the task's status, due time and whether it was confirmed, so that a
  * unit's task list reads one index in due order and its count the same index alone, instead of
  * the union of owned and assigned tasks.
  */

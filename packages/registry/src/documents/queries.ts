@@ -12,6 +12,8 @@ const { documents, documentFiles, files, citations } = schema;
 export interface DocumentDetail extends DocumentSummary {
   parserVersion: string | null;
   ingestedAt: string;
+  /** Bumped by each reviewer's edit (documents/edit.ts); the ETag is "v<version>". */
+  version: number;
   record: DocumentRecord | null;
   files: { sha256: string; fileName: string; mediaType: string; size: number }[];
   cites: (DocumentSummary & { span: { start: number; end: number } | null })[];
@@ -29,7 +31,7 @@ export function notFound(what: keyof typeof WHAT_VI, id: string | number): Chida
 
 export async function getDocument(db: Db, id: string): Promise<DocumentDetail> {
   if (!UUID.test(id)) throw notFound("document", id);
-  const [row] = await db.select({ ...summaryColumns, parserVersion: documents.parserVersion, ingestedAt: documents.ingestedAt, record: documents.record, text: documents.text }).from(documents).where(eq(documents.id, id));
+  const [row] = await db.select({ ...summaryColumns, parserVersion: documents.parserVersion, ingestedAt: documents.ingestedAt, version: documents.version, record: documents.record, text: documents.text }).from(documents).where(eq(documents.id, id));
   if (!row) throw notFound("document", id);
   const fileRows = await db.select({ sha256: files.sha256, fileName: documentFiles.fileName, mediaType: files.mediaType, size: files.size }).from(documentFiles).innerJoin(files, eq(files.sha256, documentFiles.sha256)).where(eq(documentFiles.documentId, id)).orderBy(documentFiles.addedAt);
   const cites = await db.select({ ...summaryColumns, spanStart: citations.spanStart, spanEnd: citations.spanEnd }).from(citations).innerJoin(documents, eq(documents.id, citations.citedId)).where(eq(citations.documentId, id)).orderBy(citations.ordinal);
@@ -39,6 +41,7 @@ export async function getDocument(db: Db, id: string): Promise<DocumentDetail> {
     ...toSummary(row),
     parserVersion: row.parserVersion,
     ingestedAt: row.ingestedAt.toISOString(),
+    version: row.version,
     record,
     files: fileRows,
     cites: cites.map((c) => ({ ...toSummary(c), span: c.spanStart !== null && c.spanEnd !== null ? { start: c.spanStart, end: c.spanEnd } : null })),

@@ -98,7 +98,7 @@ export function chainWithin(scope: ActorScope, columns: ChainColumns): SQL | und
 
 /**
  * Tasks the scope may read. A unit's: the tasks task_units files under it — owned within its
- * subtree or assigned into it, kept by triggers (migration 0010) — one indexed equality, where
+ * subtree or assigned into it, kept by triggers (migration 0011) — one indexed equality, where
  * the union of owned and assigned tasks read every row of both for a province. An agency's: its
  * shares' tasks and the sub-tasks delegated from them. `id`: the task id to test (default
  * tasks.id; a query over an alias of tasks passes its own).

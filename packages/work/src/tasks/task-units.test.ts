@@ -1,5 +1,5 @@
 /**
- * task_units is derived data (migration 0010): after every kind of change to tasks and shares —
+ * task_units is derived data (migration 0011): after every kind of change to tasks and shares —
  * through the use cases and by hand in SQL — it must hold exactly what its sources say: one row
  * per task and unit of the owner's chain or of a live or cancelled share's chain, with the
  * task's status, due time and confirmation.

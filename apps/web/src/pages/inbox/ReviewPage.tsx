@@ -1,8 +1,8 @@
 /**
  * @module pages/inbox/ReviewPage
  * The review of one parsed document. Left: the normalized text, every extracted field, citation,
- * agency mention and task highlighted at its source span. Right: the record (read only: the API
- * has no edit for a document's fields), the agency mentions with a directory picker for the open
+ * agency mention and task highlighted at its source span. Right: the record (its header fields
+ * corrected in place by a reviewer who may ingest documents, RecordEditor), the agency mentions with a directory picker for the open
  * ones, and the proposed tasks to edit, split, drop or confirm. Hovering or focusing an item on
  * one side marks it on the other; activating it brings it into view. One click publishes: every
  * remaining proposed task is confirmed at the version the reviewer saw.
@@ -13,11 +13,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../api/client.js";
 import type { Page } from "../../api/types.js";
+import { useSession } from "../../auth/session.js";
 import { ErrorNotice } from "../../components/ErrorNotice.js";
 import { Loading } from "../../components/Loading.js";
 import { useScopes } from "./AgencyPicker.js";
 import { formatDate, keys, useAgency, useDocument, useMentions, useProposedTasks, type DocumentDetail, type Mention, type Span, type TaskDetail, type TaskItem } from "./api.js";
 import { isOpen, MentionItem, mentionKey } from "./MentionItem.js";
+import { RecordEditor } from "./RecordEditor.js";
 import { SourceText, type Highlight } from "./SourceText.js";
 import { TaskCard, taskKey } from "./TaskCard.js";
 import "./inbox.css";
@@ -37,6 +39,9 @@ export default function ReviewPage() {
   const [active, setActive] = useState<string | null>(null);
   const [showResolved, setShowResolved] = useState(false);
   const [published, setPublished] = useState<TaskItem[] | null>(null);
+  const [editing, setEditing] = useState(false);
+  const { can } = useSession();
+  const mayEdit = can("document.ingest") || can("catalog.edit");
 
   const issuerAgency = mentions.data?.find((m) => m.path === "issuer")?.agencies.find((a) => a.kind === "resolved")?.id ?? null;
   const taskUnit = list.data?.items.find((x) => x.unitId !== null)?.unitId ?? null;
@@ -100,9 +105,19 @@ export default function ReviewPage() {
 
         <div className="review-pane review-record">
           <section className="card" aria-labelledby="record-title">
-            <h2 id="record-title">{t("inbox.record.title")}</h2>
-            <p className="muted small">{t("inbox.record.readOnly")}</p>
-            {record && <Fields record={record} active={active} onActive={setActive} onShowInText={onShowInText} />}
+            <div className="record-head">
+              <h2 id="record-title">{t("inbox.record.title")}</h2>
+              {record && mayEdit && !editing && d.status === "stored" && (
+                <button type="button" onClick={() => setEditing(true)}>
+                  {t("inbox.record.edit")}
+                </button>
+              )}
+            </div>
+            {record && editing ? (
+              <RecordEditor doc={d} record={record} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
+            ) : (
+              record && <Fields record={record} active={active} onActive={setActive} onShowInText={onShowInText} />
+            )}
             {d.files.length > 0 && (
               <p className="small">
                 {t("inbox.record.files")}:{" "}

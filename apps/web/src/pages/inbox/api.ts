@@ -69,6 +69,8 @@ export interface DocumentRecord {
 export interface DocumentDetail extends DocumentSummary {
   parserVersion: string | null;
   ingestedAt: string;
+  /** Bumped by each edit of the record; sent back in If-Match. */
+  version: number;
   record: DocumentRecord | null;
   files: { sha256: string; fileName: string; mediaType: string; size: number }[];
   cites: (DocumentSummary & { span: Span | null })[];
