@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
 
 const LOCALES = fileURLToPath(new URL("./locales/", import.meta.url));
@@ -47,6 +48,14 @@ describe("message catalogs", () => {
       for (const [key, message] of [...vi, ...en]) expect(message.trim(), key).not.toBe("");
     });
 
+    it("has the same placeholders in both languages, numbers formatted", () => {
+      const placeholders = (m: string) => (m.match(/\{\{[^}]*\}\}/g) ?? []).sort();
+      for (const [key, message] of vi) expect(placeholders(en.get(key) ?? ""), key).toEqual(placeholders(message));
+      // A bare {{count}} would print 10000; counts go through the number formatter.
+      const bare = [...vi, ...en].filter(([, m]) => /\{\{(count|total|n)\}\}/.test(m));
+      expect(bare).toEqual([]);
+    });
+
     it("has no Vietnamese in the English catalog", () => {
       const leaks = [...en].filter(([key, m]) => !OWN_NAMES.has(key) && VIETNAMESE_LETTERS.test(strip(m)));
       expect(leaks).toEqual([]);
@@ -56,5 +65,16 @@ describe("message catalogs", () => {
       const leaks = [...vi].filter(([key, m]) => !OWN_NAMES.has(key) && ENGLISH_WORDS.test(strip(m)));
       expect(leaks).toEqual([]);
     });
+  });
+});
+
+describe("number formatting", () => {
+  const catalog = (locale: string) => Object.fromEntries(areas.map((a) => [a.replace(/\.json$/, ""), load(locale, a)]));
+  const i18n = createInstance();
+  void i18n.init({ resources: { vi: { translation: catalog("vi") }, en: { translation: catalog("en") } }, lng: "vi", interpolation: { escapeValue: false }, initAsync: false, showSupportNotice: false });
+
+  it("writes counts with each language's thousands separator", () => {
+    expect(i18n.t("tasks.table.count", { count: 12345, lng: "vi" })).toContain("12.345");
+    expect(i18n.t("tasks.table.count", { count: 12345, lng: "en" })).toContain("12,345");
   });
 });
