@@ -79,7 +79,9 @@ ${DATABASE}`;
 const REPARSE = `chidao reparse [--data DIR] [--all]
 
 Phân tích lại bản gốc đã lưu bằng bộ phân tích hiện tại (chỉ văn bản của phiên bản khác,
-hoặc tất cả với --all). (Reparses stored originals made by another parser version, or all.)
+hoặc tất cả với --all). Các trường người duyệt đã sửa được giữ nguyên.
+(Reparses stored originals made by another parser version, or all; fields a reviewer
+corrected are kept.)
 
 ${DATABASE}`;
 

@@ -44,8 +44,8 @@ export function catalogRoutes(app: FastifyInstance, registry: Registry): void {
 
   api.get("/api/units/:id", { schema: { summary: "One unit", tags, params: z.object({ id: IntId }), response: { 200: Unit, ...errors } } }, (req) => getUnit(db, req.params.id));
 
-  api.get("/api/agencies", { schema: { summary: "A unit's agencies (or the central bodies), searched by any name", tags, querystring: z.object({ unit: IntId.optional(), q: z.string().max(200).optional(), on: isoDate.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.array(Agency), ...errors } } }, (req) =>
-    listAgencies(db, { unitId: req.query.unit ?? null, limit: req.query.limit, ...(req.query.q ? { query: req.query.q } : {}), ...(req.query.on ? { on: req.query.on } : {}) }),
+  api.get("/api/agencies", { schema: { summary: "A unit's agencies (or the central bodies), searched by any name", tags, querystring: z.object({ unit: IntId.optional(), below: z.enum(["true", "false"]).optional().describe("With unit: also the agencies of every unit below it"), q: z.string().max(200).optional(), on: isoDate.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.array(Agency), ...errors } } }, (req) =>
+    listAgencies(db, { unitId: req.query.unit ?? null, below: req.query.below === "true", limit: req.query.limit, ...(req.query.q ? { query: req.query.q } : {}), ...(req.query.on ? { on: req.query.on } : {}) }),
   );
 
   api.get("/api/agencies/:id", { schema: { summary: "One agency with its aliases", tags, params: z.object({ id: IntId }), response: { 200: AgencyWithAliases, ...errors } } }, (req) => getAgency(db, req.params.id));

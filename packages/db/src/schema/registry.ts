@@ -143,6 +143,11 @@ export const documents = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** Bumped by each edit of the record by a reviewer (optimistic concurrency: ETag "v<version>"). */
     version: integer("version").notNull().default(1),
+    /**
+     * The header fields a reviewer corrected (a DocumentPatch: field → value), merged edit after
+     * edit. A reparse lays them over the new parse, so a parser upgrade never undoes a person's work.
+     */
+    corrections: jsonb("corrections").$type<Record<string, string | null>>().notNull().default({}),
     /** The heading words alone (subject, code, issuer): small and stored inline, so ranking reads it cheaply. */
     titleSearch: tsvector("title_search").generatedAlwaysAs(
       sql`setweight(to_tsvector('simple'::regconfig, chidao_fold(coalesce(subject, '') || ' ' || coalesce(code, ''))), 'A') || setweight(to_tsvector('simple'::regconfig, chidao_fold(coalesce(issuer, ''))), 'B')`,

@@ -50,6 +50,24 @@ describe.each(testBackends())("agency catalog on $name", (backend) => {
     expect((await listAgencies(db, { unitId: unit.id, query: "Sở KH&ĐT", on: IN_2021 })).length).toBe(1);
   });
 
+  it("searches a unit and every unit below it, the unit's own agencies first", async () => {
+    const db = database.db;
+    const unit = await khanhHoa(db);
+    const dienKhanh = await listAgencies(db, { unitId: unit.id, below: true, query: "UBND huyện Diên Khánh" });
+    expect(dienKhanh[0]).toMatchObject({ fullName: "Ủy ban nhân dân huyện Diên Khánh", level: "district" });
+    expect(await listAgencies(db, { unitId: unit.id, query: "UBND huyện Diên Khánh" })).toEqual([]);
+    expect((await listAgencies(db, { unitId: unit.id, below: true, query: "UBND Dien Khanh" }))[0]?.id).toBe(dienKhanh[0]!.id);
+    const tram = await listAgencies(db, { unitId: unit.id, below: true, query: "Trạm Y tế Cam Hải" });
+    expect(tram.length).toBeGreaterThan(0);
+    expect(tram.every((a) => a.level === "commune" && /Cam Hải/.test(a.fullName))).toBe(true);
+    const commune = await listAgencies(db, { unitId: unit.id, below: true, query: "Tổ COVID cộng đồng", limit: 200 });
+    expect(commune.length).toBeGreaterThan(100); // one team per commune of Khánh Hòa (139)
+    expect(commune.every((a) => a.level === "commune")).toBe(true);
+    const ubnd = await listAgencies(db, { unitId: unit.id, below: true, query: "Ủy ban nhân dân", limit: 20 });
+    expect(ubnd[0]).toMatchObject({ unitId: unit.id, roleKey: "ubnd" });
+    expect(ubnd.slice(1).every((a) => a.unitId !== unit.id)).toBe(true);
+  });
+
   it("adds a user agency to a unit, named for the unit, and refuses a second with the same key or a bad kind", async () => {
     const db = database.db;
     const unit = await khanhHoa(db);

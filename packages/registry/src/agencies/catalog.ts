@@ -9,7 +9,7 @@ import { ChidaoError, nameKey, roleNames } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 import type { IsoDate } from "../hierarchy/units.js";
 
-const { agencies, agencyAliases } = schema;
+const { agencies, agencyAliases, units } = schema;
 
 export type Agency = typeof agencies.$inferSelect;
 export type AgencyAlias = typeof agencyAliases.$inferSelect;
@@ -20,6 +20,8 @@ export interface AgencyWithAliases extends Agency {
 export interface ListAgenciesQuery {
   /** The unit whose agencies to list; null for the central bodies. */
   unitId: number | null;
+  /** Also the agencies of every unit below it (a province's districts and communes); the unit's own come first. */
+  below?: boolean;
   /** Matches any alias (the name included) whose key contains the query's key; prefix matches first. */
   query?: string;
   /** Only agencies in force on this date. */
@@ -28,12 +30,23 @@ export interface ListAgenciesQuery {
 }
 
 export async function listAgencies(db: Db, q: ListAgenciesQuery): Promise<Agency[]> {
-  const conditions: SQL[] = [q.unitId === null ? isNull(agencies.unitId) : eq(agencies.unitId, q.unitId)];
+  const subtree = q.below === true && q.unitId !== null;
+  const conditions: SQL[] = [q.unitId === null ? isNull(agencies.unitId) : subtree ? sql`${agencies.unitId} in ${unitAndBelow(q.unitId!)}` : eq(agencies.unitId, q.unitId)];
   if (q.on) conditions.push(agencyInForce(q.on));
   const key = q.query ? nameKey(q.query) : "";
-  if (key) conditions.push(namedLike(db, key, false));
-  const order = key ? [sql`case when ${namedLike(db, key, true)} then 0 else 1 end`, asc(agencies.name)] : [asc(agencies.name)];
+  // Below a unit the name alone is not enough ("UBND" names 150 agencies): the unit's name in
+  // the full name picks one ("UBND Diên Khánh", "Trạm Y tế xã Cam Hải").
+  if (key) conditions.push(subtree ? (or(namedLike(db, key, false), fullNameHasWords(key)) as SQL) : namedLike(db, key, false));
+  const own = subtree ? [sql`case when ${agencies.unitId} = ${q.unitId} then 0 else 1 end`] : [];
+  // The closest full name first: one that starts with the words, else the shortest holding them.
+  if (subtree && key) own.unshift(sql`case when ${FULL_NAME_WORDS} like ${` ${escapeLike(key)}%`} then 0 else 1 end`), own.push(sql`length(${agencies.fullName})`);
+  const order = key ? [sql`case when ${namedLike(db, key, true)} then 0 else 1 end`, ...own, asc(agencies.name)] : [...own, asc(agencies.name)];
   return db.select().from(agencies).where(and(...conditions)).orderBy(...order).limit(q.limit ?? 50);
+}
+
+/** The unit's id and its descendants' (two levels at most: province → district → commune). */
+function unitAndBelow(unitId: number): SQL {
+  return sql`(select ${unitId}::int union all select c.id from ${units} c where c.parent_id = ${unitId} union all select g.id from ${units} c join ${units} g on g.parent_id = c.id where c.parent_id = ${unitId})`;
 }
 
 export async function getAgency(db: Db, id: number): Promise<AgencyWithAliases> {
@@ -64,6 +77,14 @@ function namedLike(db: Db, key: string, prefix: boolean): SQL {
   const roles = [...new Set(ROLE_NAME_KEYS.filter((r) => (prefix ? r.key.startsWith(key) : r.key.includes(key))).map((r) => r.roleKey))];
   const byRole = roles.length ? [and(sql`${agencies.unitId} is not null`, inArray(agencies.roleKey, roles))] : [];
   return or(exists(aliasMatching(db, pattern)), ...byRole) as SQL;
+}
+
+/** The agency's full name folded to words, with a space before each: " uy ban nhan dan huyen dien khanh". */
+const FULL_NAME_WORDS = sql`(' ' || regexp_replace(chidao_fold(${agencies.fullName}), '[^[:alnum:]&]+', ' ', 'g'))`;
+
+/** Every word of the key starts a word of the agency's full name. */
+function fullNameHasWords(key: string): SQL {
+  return and(...key.split(" ").filter(Boolean).map((w) => sql`${FULL_NAME_WORDS} like ${`% ${escapeLike(w)}%`}`)) as SQL;
 }
 
 function aliasMatching(db: Db, pattern: string) {

@@ -4,7 +4,8 @@
  * trích yếu, signer, place): the documents row's columns and the same fields of the stored
  * record change together, in one transaction, with an audit entry of before and after. The
  * search index follows by its trigger on documents. Optimistic concurrency: the edit names the
- * version it was made on; a stale one is refused (CONFLICT) instead of overwriting.
+ * version it was made on; a stale one is refused (CONFLICT) instead of overwriting. The corrected
+ * fields are also kept apart (documents.corrections) so that a reparse keeps them.
  */
 import { and, eq, ne } from "drizzle-orm";
 import { can, ChidaoError, codeKey, forbidden, nameKey, typeByCode, type Actor, type DocumentRecord } from "@chidao/core";
@@ -61,7 +62,7 @@ export async function editDocument(db: Db, edit: DocumentEdit, actor: Actor): Pr
   if (!can(actor, "document.ingest") && !can(actor, "catalog.edit")) throw forbidden("document.edit");
   const patch = checkPatch(edit.patch);
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ status: documents.status, version: documents.version, record: documents.record }).from(documents).where(eq(documents.id, edit.id)).for("update");
+    const [row] = await tx.select({ status: documents.status, version: documents.version, record: documents.record, corrections: documents.corrections }).from(documents).where(eq(documents.id, edit.id)).for("update");
     if (!row) throw notFound("document", edit.id);
     if (row.version !== edit.expectedVersion) throw stale(edit.id, edit.expectedVersion);
     if (row.status !== "stored" || !row.record) {
@@ -99,6 +100,7 @@ export async function editDocument(db: Db, edit: DocumentEdit, actor: Actor): Pr
         issuerKey,
         subject: after.subject,
         record: after,
+        corrections: { ...correctionsOf(row.corrections), ...patch },
         version,
         updatedAt: new Date(),
       })
@@ -147,7 +149,20 @@ function checkPatch(patch: DocumentPatch): DocumentPatch {
   return out;
 }
 
-function applyPatch(record: Omit<DocumentRecord, "text">, patch: DocumentPatch): Omit<DocumentRecord, "text"> {
+/** The stored corrections as a patch: known fields only, each a string or null. */
+export function correctionsOf(stored: unknown): DocumentPatch {
+  const out: DocumentPatch = {};
+  if (!stored || typeof stored !== "object") return out;
+  for (const field of Object.keys(FIELD_NAMES) as (keyof DocumentPatch)[]) {
+    const value = (stored as Record<string, unknown>)[field];
+    if (value === null && (field === "signer" || field === "place")) out[field] = null;
+    else if (typeof value === "string") (out as Record<string, string>)[field] = value;
+  }
+  return out;
+}
+
+/** The record with the patch's fields laid over it (a patch already checked). */
+export function applyPatch<R extends Omit<DocumentRecord, "text">>(record: R, patch: DocumentPatch): R {
   const next = { ...record };
   if (patch.code !== undefined) next.code = patch.code;
   if (patch.typeCode !== undefined) {

@@ -2,13 +2,16 @@
  * @module documents/reparse
  * Re-reads stored originals with the current parser: after a parser upgrade every document whose
  * record was made by another version is parsed again, each in its own transaction. A document
- * that fails keeps its old record and is reported; the others go on.
+ * that fails keeps its old record and is reported; the others go on. A reviewer's corrections
+ * (documents.corrections) are laid over the new parse, and the version moves on, so an editor
+ * open on the old record gets a conflict instead of writing over the new one.
  */
-import { and, eq, ne, or, isNull } from "drizzle-orm";
+import { and, eq, ne, or, isNull, sql } from "drizzle-orm";
 import { PARSER_VERSION, isChidaoError, type DocumentRecord } from "@chidao/core";
 import { extractBuffer, recordOf, type ExtractOptions } from "@chidao/extract";
 import { schema, type Db } from "@chidao/db";
 import { linkCitations } from "./citations.js";
+import { applyPatch, correctionsOf } from "./edit.js";
 import { columnsOf } from "./store.js";
 
 const { documents, files } = schema;
@@ -47,9 +50,14 @@ export async function reparseDocuments(db: Db, options: ReparseOptions = {}): Pr
 async function reparseOne(db: Db, id: string, sha256: string, fileName: string, options: ReparseOptions): Promise<void> {
   const [file] = await db.select({ content: files.content }).from(files).where(eq(files.sha256, sha256));
   if (!file) throw new Error(`original ${sha256} missing`);
-  const record = recordOf(fileName, await extractBuffer(file.content, fileName, options.extract));
+  const parsed = recordOf(fileName, await extractBuffer(file.content, fileName, options.extract));
   await db.transaction(async (tx) => {
-    await tx.update(documents).set(columnsOf(record, { sha256, fileName })).where(eq(documents.id, id));
+    const [row] = await tx.select({ corrections: documents.corrections }).from(documents).where(eq(documents.id, id)).for("update");
+    const record = applyPatch(parsed, correctionsOf(row?.corrections));
+    await tx
+      .update(documents)
+      .set({ ...columnsOf(record, { sha256, fileName }), version: sql`${documents.version} + 1` })
+      .where(eq(documents.id, id));
     await linkCitations(tx, id, record);
     if (options.afterWrite) await options.afterWrite(tx, id, record);
   });

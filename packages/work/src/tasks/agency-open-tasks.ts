@@ -12,7 +12,7 @@ import { agencyWithin } from "./access.js";
 import { nowOf, type TaskContext } from "./context.js";
 import { isOverdue, type AgencyRef } from "./present.js";
 
-const { tasks, assignments } = schema;
+const { tasks, assignments, documents } = schema;
 
 export interface AgencyOpenTasksOptions {
   /** Default: the actor's own agency. */
@@ -32,7 +32,7 @@ export interface OpenShare {
   dueAt: Date | null;
   overdue: boolean;
   version: number;
-  task: { id: number; ref: string | null; title: string; status: TaskStatus; percent: number; documentId: string | null; parentId: number | null };
+  task: { id: number; ref: string | null; title: string; status: TaskStatus; percent: number; documentId: string | null; documentCode: string | null; parentId: number | null };
 }
 
 export interface OpenSharePage {
@@ -72,6 +72,7 @@ interface OpenRow extends Record<string, unknown> {
   task_status: TaskStatus;
   task_percent: number;
   document_id: string | null;
+  document_code: string | null;
   parent_id: string | number | null;
 }
 
@@ -79,9 +80,10 @@ async function openShares(db: Db, agencyId: number, now: Date, overdueOnly: bool
   const late = overdueOnly ? sql`and due_at < ${now}` : sql``;
   const run = (status: string) => sql`(select id, task_id, role, status, percent, due_at, version from ${assignments} where agency_id = ${agencyId} and status = ${status} ${late} order by due_at limit ${limit + offset})`;
   const { rows } = await db.execute<OpenRow>(sql`
-    select s.id, s.role, s.status, s.percent, s.due_at, s.version, s.task_id, t.ref, t.title, t.status as task_status, t.percent as task_percent, t.document_id, t.parent_id
+    select s.id, s.role, s.status, s.percent, s.due_at, s.version, s.task_id, t.ref, t.title, t.status as task_status, t.percent as task_percent, t.document_id, d.code as document_code, t.parent_id
     from (${run("open")} union all ${run("in_progress")}) s
     join ${tasks} t on t.id = s.task_id
+    left join ${documents} d on d.id = t.document_id
     order by s.due_at asc nulls last, s.id
     limit ${limit} offset ${offset}`);
   return rows.map((r) => {
@@ -94,7 +96,7 @@ async function openShares(db: Db, agencyId: number, now: Date, overdueOnly: bool
       dueAt,
       overdue: isOverdue(r.status, dueAt, now),
       version: r.version,
-      task: { id: Number(r.task_id), ref: r.ref, title: r.title, status: r.task_status, percent: r.task_percent, documentId: r.document_id, parentId: r.parent_id === null ? null : Number(r.parent_id) },
+      task: { id: Number(r.task_id), ref: r.ref, title: r.title, status: r.task_status, percent: r.task_percent, documentId: r.document_id, documentCode: r.document_code, parentId: r.parent_id === null ? null : Number(r.parent_id) },
     };
   });
 }

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { TaskDeadline, TaskStatus } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 
-const { tasks, assignments, agencies } = schema;
+const { tasks, assignments, agencies, documents } = schema;
 
 export interface AgencyRef {
   id: number;
@@ -26,6 +26,8 @@ export interface TaskItem {
   /** Due time passed while the task is still open or in progress. */
   overdue: boolean;
   documentId: string | null;
+  /** The document's number/symbol ("122-TB/TU"), for a list that names where each task comes from. */
+  documentCode: string | null;
   unitId: number | null;
   parentId: number | null;
   lead: AgencyRef[];
@@ -43,12 +45,14 @@ export const ITEM_COLUMNS = {
   deadline: tasks.deadline,
   dueAt: tasks.dueAt,
   documentId: tasks.documentId,
+  documentCode: sql<string | null>`(select d.code from ${documents} d where d.id = ${tasks}.document_id)`,
   unitId: tasks.unitId,
   parentId: tasks.parentId,
   version: tasks.version,
 };
 
-export type ItemRow = Omit<TaskItem, "overdue" | "lead" | "support">;
+/** A row of ITEM_COLUMNS; rows from elsewhere (a write's returning) may lack the document's code. */
+export type ItemRow = Omit<TaskItem, "overdue" | "lead" | "support" | "documentCode"> & { documentCode?: string | null };
 
 export function isOverdue(status: string, dueAt: Date | null, now: Date): boolean {
   return dueAt !== null && dueAt.getTime() < now.getTime() && (status === "open" || status === "in_progress");
@@ -57,7 +61,16 @@ export function isOverdue(status: string, dueAt: Date | null, now: Date): boolea
 /** List items for rows, with the agencies of their live (not cancelled) shares. */
 export async function presentItems(db: Db, rows: readonly ItemRow[], now: Date): Promise<TaskItem[]> {
   const lists = await agencyLists(db, rows.map((r) => r.id));
-  return rows.map((r) => itemOf(r, lists.get(r.id), now));
+  const codes = await documentCodes(db, rows.filter((r) => r.documentCode === undefined).map((r) => r.documentId));
+  return rows.map((r) => itemOf({ ...r, documentCode: r.documentCode ?? (r.documentId ? codes.get(r.documentId) : null) ?? null }, lists.get(r.id), now));
+}
+
+/** The number/symbol of each document. */
+async function documentCodes(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string | null>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select({ id: documents.id, code: documents.code }).from(documents).where(inArray(documents.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.code]));
 }
 
 /**
@@ -87,6 +100,7 @@ export function itemOf(r: ItemRow, lists: { lead: AgencyRef[]; support: AgencyRe
     dueAt: r.dueAt,
     overdue: isOverdue(r.status, r.dueAt, now),
     documentId: r.documentId,
+    documentCode: r.documentCode ?? null,
     unitId: r.unitId,
     parentId: r.parentId,
     lead: lists?.lead ?? [],

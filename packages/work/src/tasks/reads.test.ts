@@ -57,6 +57,8 @@ for (const backend of testBackends()) {
       const fromDirective = page.items.filter((t) => t.documentId === doc122);
       expect(fromDirective.map((t) => t.ref)).toContain("5.2");
       expect(fromDirective.find((t) => t.ref === "5.2")!.lead.map((a) => a.name)).toEqual(["Sở Y tế tỉnh Khánh Hòa"]);
+      expect(new Set(fromDirective.map((t) => t.documentCode))).toEqual(new Set(["122-TB/TU"]));
+      expect(page.items.filter((t) => t.documentId === null).every((t) => t.documentCode === null)).toBe(true);
       expect(page.items.every((t) => t.lead.some((a) => a.id === soYTe) || t.support.some((a) => a.id === soYTe))).toBe(true);
       expect(page.items.some((t) => t.documentId === doc283)).toBe(false);
       const konTumTask = (await w.db.select().from(tasks).where(and(eq(tasks.documentId, doc283), isNotNull(tasks.confirmedAt))))[0]!;
@@ -129,6 +131,9 @@ for (const backend of testBackends()) {
       const late = await agencyOpenTasks({ db: w.db, actor: office }, { agencyId: soYTe, overdue: true });
       expect(late.items.map((s) => s.task.title)).toEqual(["Báo cáo tình hình điều trị trước ngày 2021-07-20", "Báo cáo tình hình điều trị trước ngày 2021-08-05"]);
       expect(late.total).toBe(2);
+      expect(late.items.map((s) => s.task.documentCode)).toEqual([null, null]);
+      expect(page.items.filter((s) => s.task.documentId === doc122).every((s) => s.task.documentCode === "122-TB/TU")).toBe(true);
+      expect(page.items.some((s) => s.task.documentId === doc122)).toBe(true);
       expect((await agencyOpenTasks({ db: w.db, actor: soYTeMember }, { limit: 1, offset: 1 })).items.map((s) => s.id)).toEqual([page.items[1]!.id]);
       expect(await errorOf(agencyOpenTasks({ db: w.db, actor: officeKonTum }, { agencyId: soYTe }))).toBe("NOT_FOUND");
       expect(await errorOf(agencyOpenTasks({ db: w.db, actor: soYTeMember }, { agencyId: await w.agency(khanhHoa, "ubnd") }))).toBe("NOT_FOUND");

@@ -26,7 +26,7 @@ const OpenShare = z
     dueAt: z.date().nullable(),
     overdue: z.boolean(),
     version: z.number(),
-    task: z.object({ id: z.number(), ref: z.string().nullable(), title: z.string(), status: z.string(), percent: z.number(), documentId: z.string().nullable(), parentId: z.number().nullable() }),
+    task: z.object({ id: z.number(), ref: z.string().nullable(), title: z.string(), status: z.string(), percent: z.number(), documentId: z.string().nullable(), documentCode: z.string().nullable(), parentId: z.number().nullable() }),
   })
   .meta({ id: "OpenShare" });
 const ShareState = z

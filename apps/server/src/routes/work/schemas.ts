@@ -36,6 +36,7 @@ export const TaskItem = z
     dueAt: z.date().nullable(),
     overdue: z.boolean(),
     documentId: z.string().nullable(),
+    documentCode: z.string().nullable().describe("The document's number/symbol, e.g. 122-TB/TU"),
     unitId: z.number().nullable(),
     parentId: z.number().nullable(),
     lead: z.array(AgencyRef),

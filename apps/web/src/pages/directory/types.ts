@@ -31,7 +31,7 @@ export interface OpenShare {
   percent: number;
   dueAt: string | null;
   overdue: boolean;
-  task: { id: number; ref: string | null; title: string; status: string; percent: number; documentId: string | null; parentId: number | null };
+  task: { id: number; ref: string | null; title: string; status: string; percent: number; documentId: string | null; documentCode: string | null; parentId: number | null };
 }
 
 export interface AgencyTasks {

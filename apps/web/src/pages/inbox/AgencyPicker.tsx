@@ -1,7 +1,8 @@
 /**
  * @module pages/inbox/AgencyPicker
- * Pick agencies from the directory: a combobox searched by any name within a chosen unit (the
- * document's province, its districts, or the central bodies; the directory is kept per unit),
+ * Pick agencies from the directory: a combobox searched by any name within a chosen scope (the
+ * document's unit with every unit below it, the unit alone, the unit above, the central bodies,
+ * one unit below),
  * and a chip list for several (lead and support agencies, a collective mention).
  */
 import { useEffect, useId, useState } from "react";
@@ -12,8 +13,12 @@ import { useAgencySearch, useUnit, useUnitChildren, type Agency } from "./api.js
 export interface Scope {
   /** The unit's id, or null for the central bodies. */
   unit: number | null;
+  /** Also every unit below it. */
+  below?: boolean;
   label: string;
 }
+
+const scopeKey = (s: Scope) => `${s.unit ?? "central"}${s.below ? "+below" : ""}`;
 
 /** Where to look: the document's unit first, then the unit above, the central bodies, the units below. */
 export function useScopes(unitId: number | null): Scope[] {
@@ -22,6 +27,7 @@ export function useScopes(unitId: number | null): Scope[] {
   const parent = useUnit(unit.data?.parentId ?? null);
   const children = useUnitChildren(unitId);
   const scopes: Scope[] = [];
+  if (unit.data && unit.data.level !== "commune") scopes.push({ unit: unit.data.id, below: true, label: t("inbox.picker.below", { name: unit.data.fullName }) });
   if (unit.data) scopes.push({ unit: unit.data.id, label: unit.data.fullName });
   if (parent.data) scopes.push({ unit: parent.data.id, label: parent.data.fullName });
   scopes.push({ unit: null, label: t("inbox.picker.central") });
@@ -49,9 +55,8 @@ export function AgencyPicker({ label, scopes, onPick, exclude = [], disabled = f
     const handle = setTimeout(() => setDebounced(q), 250);
     return () => clearTimeout(handle);
   }, [q]);
-  const chosen = scope ?? String(scopes[0]?.unit ?? "central");
-  const unit = chosen === "central" ? null : Number(chosen);
-  const search = useAgencySearch(debounced, unit, open && !disabled);
+  const chosen = scopes.find((s) => scopeKey(s) === scope) ?? scopes[0] ?? { unit: null, label: "" };
+  const search = useAgencySearch(debounced, chosen.unit, chosen.below === true, open && !disabled);
   const options = (search.data ?? []).filter((a) => !exclude.includes(a.id));
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-opt-${i}`;
@@ -68,9 +73,9 @@ export function AgencyPicker({ label, scopes, onPick, exclude = [], disabled = f
       <div className="picker-row">
         <div className="field picker-scope">
           <label htmlFor={`${id}-scope`}>{t("inbox.picker.scope")}</label>
-          <select id={`${id}-scope`} value={chosen} disabled={disabled} onChange={(e) => setScope(e.target.value)}>
+          <select id={`${id}-scope`} value={scopeKey(chosen)} disabled={disabled} onChange={(e) => setScope(e.target.value)}>
             {scopes.map((s) => (
-              <option key={s.unit ?? "central"} value={s.unit ?? "central"}>
+              <option key={scopeKey(s)} value={scopeKey(s)}>
                 {s.label}
               </option>
             ))}

@@ -199,10 +199,10 @@ export function useAgency(id: number | null) {
   return useQuery({ queryKey: ["inbox", "agency", id], queryFn: () => api<Agency>(`/api/agencies/${id}`), enabled: id !== null, staleTime: Infinity });
 }
 
-export function useAgencySearch(q: string, unit: number | null, enabled: boolean) {
+export function useAgencySearch(q: string, unit: number | null, below: boolean, enabled: boolean) {
   return useQuery({
-    queryKey: ["inbox", "agencies", unit, q],
-    queryFn: ({ signal }) => api<Agency[]>(`/api/agencies${query({ q: q.trim(), unit, limit: 30 })}`, { signal }),
+    queryKey: ["inbox", "agencies", unit, below, q],
+    queryFn: ({ signal }) => api<Agency[]>(`/api/agencies${query({ q: q.trim(), unit, below: below ? "true" : undefined, limit: 30 })}`, { signal }),
     enabled,
     staleTime: 5 * 60_000,
     placeholderData: (previous) => previous,

@@ -66,6 +66,11 @@ export default function MyTasksPage() {
                   {share.task.title}
                 </Link>
                 <span className="my-task-meta">
+                  {share.task.documentId && share.task.documentCode && (
+                    <Link to={`/documents/${share.task.documentId}`} className="task-doc-code" title={t("tasks.table.documentCode", { code: share.task.documentCode })}>
+                      {share.task.documentCode}
+                    </Link>
+                  )}
                   <span className="badge">{t(`tasks.role.${share.role}`)}</span>
                   <StatusBadge status={share.status} overdue={share.overdue} />
                 </span>

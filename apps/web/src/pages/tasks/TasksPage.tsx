@@ -328,6 +328,7 @@ export default function TasksPage() {
                           </span>
                         )}
                         <span role="cell" className="task-cell-title">
+                          {task.documentCode && <span className="task-doc-code" title={t("tasks.table.documentCode", { code: task.documentCode })}>{task.documentCode}</span>}
                           <Link to={`/tasks/${task.id}`} title={task.title}>
                             {task.ref ? `${task.ref}. ` : ""}
                             {task.title}

@@ -25,6 +25,7 @@ export interface TaskItem {
   dueAt: string | null;
   overdue: boolean;
   documentId: string | null;
+  documentCode: string | null;
   unitId: number | null;
   parentId: number | null;
   lead: Named[];
@@ -74,7 +75,7 @@ export interface OpenShare {
   dueAt: string | null;
   overdue: boolean;
   version: number;
-  task: { id: number; ref: string | null; title: string; status: string; percent: number; documentId: string | null; parentId: number | null };
+  task: { id: number; ref: string | null; title: string; status: string; percent: number; documentId: string | null; documentCode: string | null; parentId: number | null };
 }
 
 export interface OpenSharePage {
