@@ -83,6 +83,9 @@ export function parseMention(mention: MentionInput): MentionParts {
   const plural = PLURAL.exec(lowerForWords(text));
   const collective = plural ? readCollective(base, text.slice(0, plural.index).trim(), text.slice(plural.index + plural[0].length)) : null;
   if (collective) return collective;
+  // "Các đảng ủy Công an tỉnh, …", "các Tổ cộng đồng phòng, chống dịch": a plural opening a
+  // name that is not a fan-out over units reads as the name itself, in the plural.
+  if (plural && plural.index === 0) return readSingle(base, text.slice(plural[0].length), mention, true);
   return readSingle(base, text, mention);
 }
 
@@ -153,12 +156,12 @@ function groupOf(head: string, tail: string): AgencyGroup | null {
 }
 
 /** One body, maybe with a place ("Sở Y tế tỉnh Khánh Hòa", "Công an tỉnh", "Ban Tuyên giáo Trung ương"). */
-function readSingle(base: MentionParts, text: string, mention: MentionInput): MentionParts {
+function readSingle(base: MentionParts, text: string, mention: MentionInput, plural = false): MentionParts {
   const words = placeWords(text);
   const local = words.find((w) => w.kind !== "central");
   const central = words.find((w) => w.kind === "central");
   if (central && (!local || central.start < local.start)) return readCentral(base, text, central);
-  const inherentlyMany = mention.kind === "community_team" && COMMUNITY_TEAM.test(nameKey(text));
+  const inherentlyMany = (mention.kind === "community_team" || plural) && COMMUNITY_TEAM.test(nameKey(text));
   if (!local) {
     const scope: MentionScope = inherentlyMany ? { kind: "each", level: "commune", national: false } : { kind: "one" };
     return { ...base, bodies: [text], central: mention.level === "central", scope };

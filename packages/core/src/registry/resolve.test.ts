@@ -274,6 +274,21 @@ describe("resolveMention fan-out", () => {
   });
 });
 
+describe("resolveMention: lists and plurals", () => {
+  it("resolves a list of departments written after a colon, one agency per item", () => {
+    const r = resolve("Các Sở: Y tế, Giáo dục và Đào tạo", khanhHoa);
+    expect(names(r)).toEqual(["so-gddt@Khánh Hòa", "so-y-te@Khánh Hòa"]);
+    expect(r.reason).toBe("list: 2 sở named one by one");
+    // One item the catalogue does not hold sends the whole list to a person.
+    expect(resolve("Các Sở: Y tế, Du lịch", khanhHoa).status).toBe("unresolved");
+  });
+
+  it("reads a plural opening a body's name as the body, and commune teams as every commune's", () => {
+    expect(names(resolve("Các Ban Dân vận Tỉnh ủy", khanhHoa))).toEqual(["ban-dan-van@Khánh Hòa"]);
+    expect(names(resolve("các Tổ COVID cộng đồng", cuMgar))).toEqual(["to-covid-cong-dong@Ea Pốk", "to-covid-cong-dong@Quảng Tiến"]);
+  });
+});
+
 describe("resolveMention: what it will not resolve", () => {
   it("leaves generic mentions and unknown bodies unresolved", () => {
     expect(resolve("các cơ quan, đơn vị liên quan", khanhHoa)).toMatchObject({ status: "unresolved", reason: "generic: names no standing agency", confidence: 0 });

@@ -60,6 +60,41 @@ export function locateJurisdiction(j: Jurisdiction | null, catalog: AgencyCatalo
 
 /** Resolve one mention for a document. */
 export function resolveMention(mention: MentionInput, scope: DocumentScope, catalog: AgencyCatalog): Resolution {
+  return byList(mention, scope, catalog) ?? resolveOne(mention, scope, catalog);
+}
+
+/**
+ * "Các Sở: Y tế, Thông tin và Truyền thông, Công Thương" names one agency per item. Items are
+ * comma-separated, but a name may hold a comma itself ("Văn hóa, Thể thao và Du lịch"): at each
+ * item the shortest run that surely names one agency is taken, lengthened while a longer run names
+ * the same agency. Every item must resolve, else the mention goes to a person whole.
+ */
+function byList(mention: MentionInput, scope: DocumentScope, catalog: AgencyCatalog): Resolution | null {
+  const list = /^(?:các\s+)?(sở|phòng|bộ|ban|hội|trung tâm|ủy ban nhân dân|ubnd)\s*:\s*(.+)$/iu.exec(mention.text.trim());
+  if (!list) return null;
+  const head = list[1]!.replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase("vi"));
+  const items = list[2]!.split(/\s*[,;]\s*/u).map((i) => i.replace(/[.\s]+$/u, "")).filter(Boolean);
+  if (items.length < 2) return null;
+  const found: Resolution[] = [];
+  for (let i = 0; i < items.length; ) {
+    let taken = 0;
+    // The shortest run that names one agency surely, lengthened while the longer run names the same one.
+    let best: Resolution | null = null;
+    for (let n = 1; n <= Math.min(3, items.length - i); n++) {
+      const one = resolveOne({ text: `${head} ${items.slice(i, i + n).join(", ")}`, kind: mention.kind }, scope, catalog);
+      const sure = one.status === "resolved" && one.agencies.length === 1 && one.confidence >= CONFIDENCE.role;
+      if (sure && (!best || best.agencies[0] === one.agencies[0])) (best = one), (taken = n);
+      else if (best) break;
+    }
+    if (!best) return unresolved(`list: no ${head.toLocaleLowerCase("vi")} '${nameKey(items[i]!)}' found`);
+    found.push(best);
+    i += taken;
+  }
+  const agencies = [...new Set(found.flatMap((r) => r.agencies))];
+  return { status: "resolved", agencies, candidates: [], confidence: Math.min(...found.map((r) => r.confidence)), reason: `list: ${found.length} ${head.toLocaleLowerCase("vi")} named one by one` };
+}
+
+function resolveOne(mention: MentionInput, scope: DocumentScope, catalog: AgencyCatalog): Resolution {
   const parts = parseMention(mention);
   if (parts.generic) return unresolved("generic: names no standing agency");
   const ctx: Context = { parts, scope, catalog, chainIds: scope.chain.map((u) => u.id) };

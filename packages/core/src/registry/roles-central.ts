@@ -74,8 +74,19 @@ const GOVERNMENT_AGENCIES: readonly CentralBody[] = [
   body("dai-tieng-noi-viet-nam", "press", "Đài Tiếng nói Việt Nam", ["VOV"]),
 ];
 
+/** The Ministry of Health's institutes and end-line hospitals that epidemic directives task by name. */
+const HEALTH_INSTITUTES: readonly CentralBody[] = [
+  body("vien-vsdt-trung-uong", "health_facility", "Viện Vệ sinh dịch tễ Trung ương", ["Viện VSDT Trung ương", "Viện VSDTTW", "Viện Vệ sinh dịch tễ TW"]),
+  body("vien-pasteur-nha-trang", "health_facility", "Viện Pasteur Nha Trang", []),
+  body("vien-pasteur-tphcm", "health_facility", "Viện Pasteur Thành phố Hồ Chí Minh", ["Viện Pasteur TP. Hồ Chí Minh", "Viện Pasteur TP.HCM", "Viện Pasteur TPHCM"]),
+  body("vien-vsdt-tay-nguyen", "health_facility", "Viện Vệ sinh dịch tễ Tây Nguyên", ["Viện VSDT Tây Nguyên"]),
+  body("benh-vien-bach-mai", "health_facility", "Bệnh viện Bạch Mai", []),
+  body("benh-vien-benh-nhiet-doi-trung-uong", "health_facility", "Bệnh viện Bệnh Nhiệt đới Trung ương", ["Bệnh viện Bệnh nhiệt đới TW"]),
+  body("benh-vien-cho-ray", "health_facility", "Bệnh viện Chợ Rẫy", []),
+];
+
 const EPIDEMIC_FRONT_UNIONS: readonly CentralBody[] = [
-  body("bcd-quoc-gia-covid", "steering_committee", "Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19", ["BCĐQG phòng, chống dịch COVID-19", "Ban Chỉ đạo quốc gia phòng, chống dịch", "Ban Chỉ đạo quốc gia", "BCĐQG"]),
+  body("bcd-quoc-gia-covid", "steering_committee", "Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19", ["BCĐQG phòng, chống dịch COVID-19", "Ban Chỉ đạo quốc gia phòng, chống dịch", "Ban Chỉ đạo quốc gia", "BCĐQG", "Ban CĐQG phòng, chống dịch COVID-19", "Ban CĐQG"]),
   body("mttq-trung-uong", "front", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", ["Ủy ban Trung ương MTTQ Việt Nam", "UBTW MTTQ Việt Nam", "Mặt trận Tổ quốc Việt Nam", "MTTQ Việt Nam"]),
   body("trung-uong-doan", "mass_organisation", "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", ["Trung ương Đoàn TNCS Hồ Chí Minh", "Trung ương Đoàn", "TWĐTN"]),
   body("hoi-phu-nu-viet-nam", "mass_organisation", "Trung ương Hội Liên hiệp Phụ nữ Việt Nam", ["Hội Liên hiệp Phụ nữ Việt Nam", "Hội LHPN Việt Nam"]),
@@ -84,4 +95,4 @@ const EPIDEMIC_FRONT_UNIONS: readonly CentralBody[] = [
   body("tong-lien-doan-lao-dong", "mass_organisation", "Tổng Liên đoàn Lao động Việt Nam", ["Tổng LĐLĐ Việt Nam", "Tổng Liên đoàn Lao động"]),
 ];
 
-export const CENTRAL_BODIES: readonly CentralBody[] = [...PARTY, ...STATE, ...MINISTRIES, ...GOVERNMENT_AGENCIES, ...EPIDEMIC_FRONT_UNIONS];
+export const CENTRAL_BODIES: readonly CentralBody[] = [...PARTY, ...STATE, ...MINISTRIES, ...GOVERNMENT_AGENCIES, ...HEALTH_INSTITUTES, ...EPIDEMIC_FRONT_UNIONS];

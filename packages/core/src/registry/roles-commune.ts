@@ -28,7 +28,7 @@ export const COMMUNE_ROLES: readonly LocalRole[] = [
     level: "commune",
     name: "Tổ COVID cộng đồng",
     fullName: "Tổ COVID cộng đồng {type} {unit}",
-    aliases: ["Tổ COVID-19 cộng đồng", "Tổ COVID dựa vào cộng đồng", "Tổ COVID cộng đồng {type}", "Các Tổ COVID cộng đồng"],
+    aliases: ["Tổ COVID-19 cộng đồng", "Tổ COVID dựa vào cộng đồng", "Tổ COVID cộng đồng {type}", "Các Tổ COVID cộng đồng", "Tổ cộng đồng phòng, chống dịch bệnh", "Các Tổ cộng đồng phòng, chống dịch bệnh", "Tổ cộng đồng phòng, chống dịch", "Tổ phòng, chống dịch cộng đồng"],
     collective: true,
     until: TWO_TIER_2025,
   },

@@ -20,7 +20,7 @@ const RURAL = ["Huyện"];
 const URBAN = ["Quận", "Thị xã", "Thành phố"];
 
 const PARTY_AND_GOVERNMENT: readonly LocalRole[] = [
-  role("huyen-uy", "party_committee", "{party}", ["Ban Chấp hành Đảng bộ {type}", "BCH Đảng bộ {type}", "Đảng bộ {type}"], { fullName: "{name} {unit}" }),
+  role("huyen-uy", "party_committee", "{party}", ["Ban Chấp hành Đảng bộ {type}", "BCH Đảng bộ {type}", "Đảng bộ {type}", "Ban Thường vụ {party}", "Ban Thường vụ {party} {unit}", "BTV {party}", "Thường trực {party}", "Thường trực {party} {unit}"], { fullName: "{name} {unit}" }),
   peoplesCouncil("district"),
   peoplesCommittee("district"),
   role("van-phong-hdnd-ubnd", "office", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {type}", ["Văn phòng HĐND và UBND {type}", "Văn phòng HĐND-UBND {type}", "VP HĐND và UBND {type}", "Văn phòng UBND {type}"], { fullName: "{name} {unit}" }),

@@ -26,7 +26,8 @@ const before2025 = { until: APPARATUS_2025 };
 const since2025 = { from: APPARATUS_2025 };
 
 const PARTY: readonly LocalRole[] = [
-  role("tinh-uy", "party_committee", "{party}", ["Ban Chấp hành Đảng bộ {type}", "BCH Đảng bộ {type}", "Đảng bộ {type}"], { fullName: "{name} {unit}" }),
+  // The standing committee and the standing board act for the committee between its plenums.
+  role("tinh-uy", "party_committee", "{party}", ["Ban Chấp hành Đảng bộ {type}", "BCH Đảng bộ {type}", "Đảng bộ {type}", "Ban Thường vụ {party}", "Ban Thường vụ {party} {unit}", "BTV {party}", "Thường trực {party}", "Thường trực {party} {unit}"], { fullName: "{name} {unit}" }),
   role("ban-to-chuc", "party_board", "Ban Tổ chức {party}", [], { fullName: "{name} {unit}" }),
   role("ban-tuyen-giao", "party_board", "Ban Tuyên giáo {party}", [], { fullName: "{name} {unit}" }),
   role("ban-dan-van", "party_board", "Ban Dân vận {party}", [], { fullName: "{name} {unit}" }),
@@ -68,12 +69,16 @@ const DEPARTMENTS: readonly LocalRole[] = [
 const FORCES: readonly LocalRole[] = [
   role("cong-an", "police", "Công an {type}", ["CA {type}"], { fullName: "{name} {unit}" }),
   role("quan-su", "military", "Bộ Chỉ huy Quân sự {type}", ["Bộ CHQS {type}", "BCH Quân sự {type}", "BCHQS {type}"], { fullName: "{name} {unit}" }),
+  // The forces' own Party committees, tasked by Party documents alongside the Huyện ủy.
+  role("dang-uy-cong-an", "party_committee", "Đảng ủy Công an {type}", ["Đảng ủy CA {type}"], { fullName: "{name} {unit}" }),
+  role("dang-uy-quan-su", "party_committee", "Đảng ủy Quân sự {type}", ["Đảng ủy Bộ Chỉ huy Quân sự {type}", "Đảng ủy Bộ CHQS {type}", "Đảng ủy BCHQS {type}"], { fullName: "{name} {unit}" }),
+  role("dang-uy-bien-phong", "party_committee", "Đảng ủy Bộ đội Biên phòng {type}", ["Đảng ủy Bộ Chỉ huy Bộ đội Biên phòng {type}", "Đảng ủy BĐBP {type}"], { fullName: "{name} {unit}" }),
   role("bien-phong", "border_guard", "Bộ Chỉ huy Bộ đội Biên phòng {type}", ["Bộ CH BĐBP {type}", "BCH BĐBP {type}", "Bộ đội Biên phòng {type}", "BĐBP {type}", "Biên phòng {type}"], { fullName: "{name} {unit}" }),
 ];
 
 const FRONT_AND_UNIONS: readonly LocalRole[] = [
   fatherlandFront("province"),
-  role("doan-thanh-nien", "mass_organisation", { "Thành phố": "Thành đoàn", "*": "Tỉnh đoàn" }, ["Đoàn Thanh niên Cộng sản Hồ Chí Minh {type}", "Đoàn TNCS Hồ Chí Minh {type}", "Đoàn Thanh niên {type}"], { fullName: "{name} {unit}" }),
+  role("doan-thanh-nien", "mass_organisation", { "Thành phố": "Thành đoàn", "*": "Tỉnh đoàn" }, ["Đoàn Thanh niên Cộng sản Hồ Chí Minh {type}", "Đoàn TNCS Hồ Chí Minh {type}", "Đoàn Thanh niên {type}", "Ban Thường vụ Tỉnh đoàn", "Ban Thường vụ Thành đoàn"], { fullName: "{name} {unit}" }),
   role("hoi-phu-nu", "mass_organisation", "Hội Liên hiệp Phụ nữ {type}", ["Hội LHPN {type}", "Hội Phụ nữ {type}"], { fullName: "{name} {unit}" }),
   role("hoi-nong-dan", "mass_organisation", "Hội Nông dân {type}", ["Hội ND {type}"], { fullName: "{name} {unit}" }),
   role("hoi-cuu-chien-binh", "mass_organisation", "Hội Cựu chiến binh {type}", ["Hội CCB {type}"], { fullName: "{name} {unit}" }),
@@ -83,8 +88,8 @@ const FRONT_AND_UNIONS: readonly LocalRole[] = [
 const EPIDEMIC_AND_PRESS: readonly LocalRole[] = [
   covidSteeringCommittee("province"),
   covidCommandCentre("province"),
-  role("cdc", "health_facility", "Trung tâm Kiểm soát bệnh tật {type}", ["CDC {type}", "CDC {unit}", "Trung tâm CDC {type}"], { fullName: "{name} {unit}" }),
-  role("dai-phat-thanh-truyen-hinh", "press", "Đài Phát thanh và Truyền hình {unit}", ["Đài Phát thanh - Truyền hình {type}", "Đài PT-TH {type}", "Đài PT&TH {type}", "Đài PTTH {unit}", "Đài Phát thanh và Truyền hình {type}"], { fullName: "{name}", until: TWO_TIER_2025 }),
+  role("cdc", "health_facility", "Trung tâm Kiểm soát bệnh tật {type}", ["CDC {type}", "CDC {unit}", "Trung tâm CDC {type}", "Trung tâm Kiểm soát dịch bệnh {type}"], { fullName: "{name} {unit}" }),
+  role("dai-phat-thanh-truyen-hinh", "press", "Đài Phát thanh và Truyền hình {unit}", ["Đài Phát thanh - Truyền hình {type}", "Đài PT-TH {type}", "Đài PT&TH {type}", "Đài PTTH {unit}", "Đài PT-TH {unit}", "Đài Phát thanh - Truyền hình {unit}", "Đài Phát thanh và Truyền hình {type}"], { fullName: "{name}", until: TWO_TIER_2025 }),
   role("bao", "press", "Báo {unit}", ["Báo {type}"], { fullName: "{name}", until: TWO_TIER_2025 }),
 ];
 

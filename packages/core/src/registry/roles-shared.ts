@@ -7,7 +7,7 @@ import type { LocalRole, UnitLevel } from "./roles.js";
 import { TWO_TIER_2025 } from "./roles-dates.js";
 
 export function peoplesCouncil(level: UnitLevel): LocalRole {
-  return { roleKey: "hdnd", kind: "people_council", level, name: "Hội đồng nhân dân {type}", fullName: "{name} {unit}", aliases: ["HĐND {type}", "HĐND {type} {unit}"] };
+  return { roleKey: "hdnd", kind: "people_council", level, name: "Hội đồng nhân dân {type}", fullName: "{name} {unit}", aliases: ["HĐND {type}", "HĐND {type} {unit}", "Thường trực Hội đồng nhân dân {type}", "Thường trực HĐND {type}", "Thường trực HĐND {type} {unit}"] };
 }
 
 export function peoplesCommittee(level: UnitLevel): LocalRole {
@@ -39,7 +39,7 @@ export function covidSteeringCommittee(level: UnitLevel): LocalRole {
     level,
     name: "Ban Chỉ đạo phòng, chống dịch COVID-19 {type}",
     fullName: "{name} {unit}",
-    aliases: ["BCĐ phòng, chống dịch COVID-19 {type}", "Ban Chỉ đạo phòng, chống dịch bệnh COVID-19 {type}", "Ban Chỉ đạo phòng, chống dịch {type}", "BCĐ phòng chống dịch {type}", "Ban Chỉ đạo {type}", "BCĐ {type}"],
+    aliases: ["BCĐ phòng, chống dịch COVID-19 {type}", "Ban Chỉ đạo phòng, chống dịch bệnh COVID-19 {type}", "Ban Chỉ đạo phòng, chống dịch {type}", "BCĐ phòng chống dịch {type}", "Ban Chỉ đạo {type}", "BCĐ {type}", "Ban Chỉ đạo phòng, chống dịch bệnh ở người {type}", "BCĐ phòng, chống dịch bệnh ở người {type}"],
     until: TWO_TIER_2025,
   };
 }
