@@ -16,7 +16,7 @@ import { ingestBuffer, type IngestInput, type IngestResult } from "./documents/i
 import { getDocument, getFile, type DocumentDetail } from "./documents/queries.js";
 import { reparseDocuments, type ReparseOptions, type ReparseReport } from "./documents/reparse.js";
 import { searchDocuments, type SearchPage, type SearchQuery } from "./documents/search.js";
-import { importHierarchy, type HierarchyImportResult } from "./hierarchy/import.js";
+import { importHierarchy, standingCatalogVersion, type HierarchyImportResult } from "./hierarchy/import.js";
 import { CatalogCache } from "./resolution/catalog-cache.js";
 import { resolveDocument, type ResolveSummary } from "./resolution/resolve-document.js";
 
@@ -47,10 +47,18 @@ export class Registry {
   }
 
   /** Imports the administrative hierarchy from `dataDir` unless units are already stored. */
+  /**
+   * Imports the hierarchy into an empty database; on one seeded by an older product whose
+   * standing agencies differ (a role added, a central body named), imports again, which adds
+   * only the agencies missing. Null when nothing was to do.
+   */
   async ensureHierarchy(dataDir: string = UNITS_DATA_DIR): Promise<HierarchyImportResult | null> {
-    const { rows } = await this.db.execute<{ n: number }>(sql`select count(*)::int as n from units`);
-    if ((rows[0]?.n ?? 0) > 0) return null;
-    return importHierarchy(this.db, dataDir);
+    const { rows } = await this.db.execute<{ n: number; version: string | null }>(sql`select (select count(*)::int from units) as n, (select standing_version from catalog_revision where id = 1) as version`);
+    const current = standingCatalogVersion();
+    if ((rows[0]?.n ?? 0) > 0 && rows[0]?.version === current) return null;
+    const result = await importHierarchy(this.db, dataDir);
+    await this.db.execute(sql`update catalog_revision set standing_version = ${current} where id = 1`);
+    return result;
   }
 
   /** `actor`: who uploaded it, for the audit log (default: the system, e.g. the inbox watcher). */

@@ -7,7 +7,8 @@ import type { Db } from "@chidao/db";
 import { testBackends } from "../../../../test/support/databases.js";
 import { unitsSubset } from "../../../../test/support/units-subset.js";
 import { rowsOf } from "../rows.js";
-import { importHierarchy } from "./import.js";
+import { Registry } from "../registry.js";
+import { importHierarchy, standingCatalogVersion } from "./import.js";
 
 // Khánh Hòa and Đắk Lắk, 2021 and 2025, with their mapping rows.
 const dataDir = unitsSubset(["56", "66"]);
@@ -18,6 +19,28 @@ async function count(db: Db, query: string): Promise<number> {
 }
 
 describe.each(testBackends())("importHierarchy on $name", (backend) => {
+  it("seeds an empty database once, and adds the standing agencies a newer product defines to an older one", async () => {
+    const database = await backend.open();
+    try {
+      const registry = new Registry(database);
+      expect(await registry.ensureHierarchy(dataDir)).not.toBeNull();
+      expect(await registry.ensureHierarchy(dataDir)).toBeNull();
+      const db = database.db;
+      const agencies = await count(db, "agencies");
+      // A catalogue seeded before the forces' Party committees were a role.
+      await db.execute(sql`delete from agencies where role_key = 'dang-uy-cong-an'`);
+      await db.execute(sql`update catalog_revision set standing_version = 'older' where id = 1`);
+      expect(await count(db, "agencies")).toBe(agencies - 4); // two provinces, 2021 and 2025
+      const again = await registry.ensureHierarchy(dataDir);
+      expect(again?.inserted).toMatchObject({ units: 0, agencies: 4 });
+      expect(await count(db, "agencies")).toBe(agencies);
+      expect(rowsOf<{ v: string }>(await db.execute(sql`select standing_version as v from catalog_revision`))[0]?.v).toBe(standingCatalogVersion());
+      expect(await registry.ensureHierarchy(dataDir)).toBeNull();
+    } finally {
+      await database.close();
+    }
+  });
+
   it("loads the units with their periods and parents, the successor links, and the agencies; a second run changes nothing", async () => {
     const database = await backend.open();
     try {

@@ -6,8 +6,9 @@
  * are seeded only for agencies this run created, so a second run changes nothing and a user's
  * edits (a rename, a removed alias) survive a re-import.
  */
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { centralAgencies, ChidaoError, nameKey, standingAgencies, type StandingAgency } from "@chidao/core";
+import { centralAgencies, ChidaoError, localRoles, nameKey, standingAgencies, type StandingAgency } from "@chidao/core";
 import { schema, type Db } from "@chidao/db";
 import { insertRows, type ColumnSpec } from "./chunks.js";
 import { readCommuneSuccessors, readProvinceSuccessors, readUnitList, UNIT_LISTS, type SuccessorSourceRow, type UnitLevel, type UnitListSource, type UnitSourceRow } from "./sources.js";
@@ -31,6 +32,12 @@ interface ImportedUnit {
   id: number;
   source: UnitListSource;
   row: UnitSourceRow;
+}
+
+/** A fingerprint of the built-in standing agencies: every local role and every central body. */
+export function standingCatalogVersion(): string {
+  const data = JSON.stringify([localRoles("province"), localRoles("district"), localRoles("commune"), centralAgencies()]);
+  return createHash("sha256").update(data).digest("hex").slice(0, 16);
 }
 
 export async function importHierarchy(db: Db, dataDir: string): Promise<HierarchyImportResult> {
