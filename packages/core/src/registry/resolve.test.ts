@@ -283,6 +283,13 @@ describe("resolveMention: lists and plurals", () => {
     expect(resolve("Các Sở: Y tế, Du lịch", khanhHoa).status).toBe("unresolved");
   });
 
+  it("reads a province written bare after the body as the place", () => {
+    expect(names(resolve("Sở Y tế Đắk Lắk", khanhHoa))).toEqual(["so-y-te@Đắk Lắk"]);
+    expect(resolve("Sở Y tế Đắk Lắk", khanhHoa).reason).toBe('role so-y-te in province Đắk Lắk (named without "tỉnh")');
+    expect(names(resolve("Trung tâm Kiểm soát bệnh tật Khánh Hòa", khanhHoa))).toEqual(["cdc@Khánh Hòa"]);
+    expect(resolve("Sở Du lịch Khánh Hòa", khanhHoa).status).toBe("unresolved");
+  });
+
   it("reads a plural opening a body's name as the body, and commune teams as every commune's", () => {
     expect(names(resolve("Các Ban Dân vận Tỉnh ủy", khanhHoa))).toEqual(["ban-dan-van@Khánh Hòa"]);
     expect(names(resolve("các Tổ COVID cộng đồng", cuMgar))).toEqual(["to-covid-cong-dong@Ea Pốk", "to-covid-cong-dong@Quảng Tiến"]);

@@ -283,11 +283,13 @@ function findInUnit(ctx: Context, unit: CatalogUnit): UnitMatch | null {
 }
 
 /** The first answer for the body's exact keys, then for their shortenings (marked fuzzy). */
-function exactThenShortened<T>(keys: string[], attempt: (key: string, fuzzy: boolean) => T | null): T | null {
+function exactThenShortened<T>(keys: string[], attempt: (key: string, fuzzy: boolean) => T | null, beforeShortening?: () => T | null): T | null {
   for (const key of keys) {
     const found = attempt(key, false);
     if (found) return found;
   }
+  const between = beforeShortening?.();
+  if (between) return between;
   for (const key of keys.flatMap(shortenings)) {
     const found = attempt(key, true);
     if (found) return found;
@@ -304,10 +306,29 @@ function inChain(ctx: Context): Resolution {
     if (aliased.length > 0) return pick(aliased, fuzzy ? CONFIDENCE.fuzzy : CONFIDENCE.alias, `alias '${key}'${placeNote(ctx)}`);
     return byRoleInChain(ctx, key, fuzzy);
   };
-  const found = exactThenShortened(keys, tryKey);
+  // A bare province name comes before shortening: "Sở Y tế Đắk Lắk" shortened is any "Sở Y tế".
+  const found = exactThenShortened(keys, tryKey, () => (keys[0] ? byBareProvince(ctx, keys[0]) : null));
   if (found) return found;
   const where = scope.chain[0] ? `${scope.chain[0].level} ${scope.chain[0].name}` : "an unplaced document";
   return unresolved(`no '${keys[0] ?? ""}' for ${where}`);
+}
+
+/**
+ * "Đài PT-TH Khánh Hòa", "Sở Y tế Đắk Lắk": a province written by its bare name after the body
+ * (no "tỉnh" to mark it as a place). Only a name that is one province's exactly.
+ */
+function byBareProvince(ctx: Context, key: string): Resolution | null {
+  const words = key.split(" ");
+  for (let n = Math.min(4, words.length - 2); n >= 1; n--) {
+    const provinces = ctx.catalog.unitsNamed(words.slice(-n).join(" "), "province", null);
+    if (provinces.length !== 1) continue;
+    const province = provinces[0]!;
+    const body = words.slice(0, -n).join(" ");
+    const parts: MentionParts = { ...ctx.parts, bodies: [`${body} ${nameKey(province.unitType)}`, body], place: { level: "province", name: province.name, tier: false } };
+    const match = findInUnit({ ...ctx, parts }, province);
+    if (match) return pick(match.agencies, match.confidence, `${match.how} in province ${province.name} (named without "tỉnh")`);
+  }
+  return null;
 }
 
 /**

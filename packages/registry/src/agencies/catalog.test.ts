@@ -57,6 +57,8 @@ describe.each(testBackends())("agency catalog on $name", (backend) => {
     expect(dienKhanh[0]).toMatchObject({ fullName: "Ủy ban nhân dân huyện Diên Khánh", level: "district" });
     expect(await listAgencies(db, { unitId: unit.id, query: "UBND huyện Diên Khánh" })).toEqual([]);
     expect((await listAgencies(db, { unitId: unit.id, below: true, query: "UBND Dien Khanh" }))[0]?.id).toBe(dienKhanh[0]!.id);
+    expect((await listAgencies(db, { unitId: unit.id, below: true, query: "ubnd dien khanh" }))[0]?.id).toBe(dienKhanh[0]!.id);
+    expect((await listAgencies(db, { unitId: unit.id, query: "mttq" })).map((a) => a.roleKey)).toEqual(["mttq"]);
     const tram = await listAgencies(db, { unitId: unit.id, below: true, query: "Trạm Y tế Cam Hải" });
     expect(tram.length).toBeGreaterThan(0);
     expect(tram.every((a) => a.level === "commune" && /Cam Hải/.test(a.fullName))).toBe(true);

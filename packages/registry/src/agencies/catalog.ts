@@ -33,7 +33,7 @@ export async function listAgencies(db: Db, q: ListAgenciesQuery): Promise<Agency
   const subtree = q.below === true && q.unitId !== null;
   const conditions: SQL[] = [q.unitId === null ? isNull(agencies.unitId) : subtree ? sql`${agencies.unitId} in ${unitAndBelow(q.unitId!)}` : eq(agencies.unitId, q.unitId)];
   if (q.on) conditions.push(agencyInForce(q.on));
-  const key = q.query ? nameKey(q.query) : "";
+  const key = q.query ? searchKey(q.query) : "";
   // Below a unit the name alone is not enough ("UBND" names 150 agencies): the unit's name in
   // the full name picks one ("UBND Diên Khánh", "Trạm Y tế xã Cam Hải").
   if (key) conditions.push(subtree ? (or(namedLike(db, key, false), fullNameHasWords(key)) as SQL) : namedLike(db, key, false));
@@ -42,6 +42,15 @@ export async function listAgencies(db: Db, q: ListAgenciesQuery): Promise<Agency
   if (subtree && key) own.unshift(sql`case when ${FULL_NAME_WORDS} like ${` ${escapeLike(key)}%`} then 0 else 1 end`), own.push(sql`length(${agencies.fullName})`);
   const order = key ? [sql`case when ${namedLike(db, key, true)} then 0 else 1 end`, ...own, asc(agencies.name)] : [...own, asc(agencies.name)];
   return db.select().from(agencies).where(and(...conditions)).orderBy(...order).limit(q.limit ?? 50);
+}
+
+/**
+ * A typed query's key. People type abbreviations in lower case ("ubnd dien khanh"), which the
+ * name key expands only in capitals (as documents write them): short unaccented words are tried
+ * as capitals, so a known abbreviation expands and any other word folds back unchanged.
+ */
+function searchKey(query: string): string {
+  return nameKey(query.replace(/(?<![\p{L}])[a-z&]{2,8}(?![\p{L}])/gu, (word) => word.toUpperCase()));
 }
 
 /** The unit's id and its descendants' (two levels at most: province → district → commune). */
