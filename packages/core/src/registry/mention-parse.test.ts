@@ -54,6 +54,7 @@ describe("parseMention: collectives", () => {
 
   it("fans out a list of units written without 'các'", () => {
     expect(parse("Ủy ban nhân dân huyện, thị xã, thành phố")).toMatchObject({ scope: { kind: "each", level: "district", national: false } });
+    expect(parse("Ban Chỉ đạo phòng, chống dịch của huyện, thành phố")).toMatchObject({ bodies: ["Ban Chỉ đạo phòng, chống dịch Huyện", "Ban Chỉ đạo phòng, chống dịch"], scope: { kind: "each", level: "district" } });
     expect(parse("Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương")).toMatchObject({ scope: { kind: "each", level: "province", national: true } });
   });
 

@@ -166,7 +166,8 @@ function readSingle(base: MentionParts, text: string, mention: MentionInput, plu
     const scope: MentionScope = inherentlyMany ? { kind: "each", level: "commune", national: false } : { kind: "one" };
     return { ...base, bodies: [text], central: mention.level === "central", scope };
   }
-  const head = text.slice(0, local.start).trim();
+  // "Ban Chỉ đạo phòng, chống dịch của huyện, thành phố": "của" joins the body to its place.
+  const head = text.slice(0, local.start).trim().replace(/\s+của$/u, "");
   const written = capitalise(text.slice(local.start, local.end));
   const bodies = local.kind === "party" ? [joinWords(head, written)] : !head ? [UNIT_AUTHORITY] : local.kind === "tier" ? [head] : [joinWords(head, written), head];
   const place: NamedPlace = { level: local.level === "central" ? "province" : local.level, name: local.name, tier: local.kind === "tier" };

@@ -242,6 +242,7 @@ describe("resolveMention fan-out", () => {
     expect(r.reason).toBe("fan-out: ubnd of 9 districts");
     expect(resolve("Trung tâm Y tế các huyện, thị xã, thành phố", khanhHoa).reason).toBe("fan-out: ttyt of 8 districts (1 without one)");
     expect(resolve("Ủy ban nhân dân huyện, thị xã, thành phố", dakLak).agencies).toHaveLength(15);
+    expect(resolve("Phòng Y tế của huyện, thị xã, thành phố", dakLak).agencies).toHaveLength(15);
   });
 
   it("fans out over communes of a district or of a province", () => {
