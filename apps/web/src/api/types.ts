@@ -31,6 +31,43 @@ export interface Session {
   expiresAt: string | null;
 }
 
+export type TaskStatus = "proposed" | "open" | "in_progress" | "done" | "cancelled";
+
+export type Deadline =
+  | { kind: "fixed"; due: string; time?: string }
+  | { kind: "recurring"; rule: Record<string, unknown>; text: string }
+  | { kind: "none"; text?: string };
+
+/** A task as lists answer it (routes/work/schemas.ts TaskItem). */
+export interface TaskItem {
+  id: number;
+  ref: string | null;
+  title: string;
+  status: TaskStatus;
+  percent: number;
+  deadline: Deadline;
+  dueAt: string | null;
+  overdue: boolean;
+  documentId: string | null;
+  documentCode: string | null;
+  unitId: number | null;
+  parentId: number | null;
+  lead: Named[];
+  support: Named[];
+  version: number;
+}
+
+/** A document as lists and citations name it. */
+export interface DocumentSummary {
+  id: string;
+  status: "stored" | "placeholder";
+  code: string | null;
+  type: { code: string | null; name: string | null };
+  date: string | null;
+  issuer: string | null;
+  subject: string | null;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;

@@ -83,8 +83,10 @@ function byList(mention: MentionInput, scope: DocumentScope, catalog: AgencyCata
     for (let n = 1; n <= Math.min(3, items.length - i); n++) {
       const one = resolveOne({ text: `${head} ${items.slice(i, i + n).join(", ")}`, kind: mention.kind }, scope, catalog);
       const sure = one.status === "resolved" && one.agencies.length === 1 && one.confidence >= CONFIDENCE.role;
-      if (sure && (!best || best.agencies[0] === one.agencies[0])) (best = one), (taken = n);
-      else if (best) break;
+      if (sure && (!best || best.agencies[0] === one.agencies[0])) {
+        best = one;
+        taken = n;
+      } else if (best) break;
     }
     if (!best) return unresolved(`list: no ${head.toLocaleLowerCase("vi")} '${nameKey(items[i]!)}' found`);
     found.push(best);

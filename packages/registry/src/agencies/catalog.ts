@@ -37,9 +37,10 @@ export async function listAgencies(db: Db, q: ListAgenciesQuery): Promise<Agency
   // Below a unit the name alone is not enough ("UBND" names 150 agencies): the unit's name in
   // the full name picks one ("UBND Diên Khánh", "Trạm Y tế xã Cam Hải").
   if (key) conditions.push(subtree ? (or(namedLike(db, key, false), fullNameHasWords(key)) as SQL) : namedLike(db, key, false));
-  const own = subtree ? [sql`case when ${agencies.unitId} = ${q.unitId} then 0 else 1 end`] : [];
-  // The closest full name first: one that starts with the words, else the shortest holding them.
-  if (subtree && key) own.unshift(sql`case when ${FULL_NAME_WORDS} like ${` ${escapeLike(key)}%`} then 0 else 1 end`), own.push(sql`length(${agencies.fullName})`);
+  const ownFirst = sql`case when ${agencies.unitId} = ${q.unitId} then 0 else 1 end`;
+  // Below a unit the closest full name first: one that starts with the words, else the shortest holding them.
+  const closest = [sql`case when ${FULL_NAME_WORDS} like ${` ${escapeLike(key)}%`} then 0 else 1 end`, ownFirst, sql`length(${agencies.fullName})`];
+  const own = !subtree ? [] : key ? closest : [ownFirst];
   const order = key ? [sql`case when ${namedLike(db, key, true)} then 0 else 1 end`, ...own, asc(agencies.name)] : [...own, asc(agencies.name)];
   return db.select().from(agencies).where(and(...conditions)).orderBy(...order).limit(q.limit ?? 50);
 }

@@ -57,7 +57,7 @@ export function exportRoutes(app: FastifyInstance, db: Db, options: { maxRows?: 
         if (page.items.length === 0) break;
         items.push(...page.items);
       }
-      const body = await workbookOf(items.slice(0, maxRows), await documentCodes(db, items), new Date());
+      const body = await workbookOf(items.slice(0, maxRows), await uncodedSubjects(db, items), new Date());
       const name = `nhiem-vu-${dayOf(new Date()).replaceAll("/", "-")}.xlsx`;
       return reply.type(XLSX).header("content-disposition", `attachment; filename="${name}"`).header("cache-control", "private, no-store").send(body);
     },
@@ -73,15 +73,18 @@ function tooMany(total: number, max: number): ChidaoError {
   });
 }
 
-/** The documents' numbers (số/ký hiệu) of the tasks, by document id. */
-async function documentCodes(db: Db, items: readonly TaskItem[]): Promise<Map<string, string>> {
-  const ids = [...new Set(items.map((t) => t.documentId).filter((id): id is string => id !== null))];
-  const codes = new Map<string, string>();
+/**
+ * The subjects of the tasks' documents that have no number/symbol (the items carry the number
+ * itself), by document id: the sheet names such a document by its subject.
+ */
+async function uncodedSubjects(db: Db, items: readonly TaskItem[]): Promise<Map<string, string>> {
+  const ids = [...new Set(items.filter((t) => t.documentId !== null && t.documentCode === null).map((t) => t.documentId!))];
+  const subjects = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.select({ id: schema.documents.id, code: schema.documents.code, subject: schema.documents.subject }).from(schema.documents).where(inArray(schema.documents.id, ids.slice(i, i + 500)));
-    for (const r of rows) codes.set(r.id, r.code ?? r.subject ?? "");
+    const rows = await db.select({ id: schema.documents.id, subject: schema.documents.subject }).from(schema.documents).where(inArray(schema.documents.id, ids.slice(i, i + 500)));
+    for (const r of rows) subjects.set(r.id, r.subject ?? "");
   }
-  return codes;
+  return subjects;
 }
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
@@ -97,7 +100,7 @@ function cellDate(date: Date): Date {
   return new Date(Date.UTC(y!, m! - 1, d!));
 }
 
-export async function workbookOf(items: readonly TaskItem[], codes: Map<string, string>, now: Date): Promise<Buffer> {
+export async function workbookOf(items: readonly TaskItem[], uncoded: Map<string, string>, now: Date): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = "chidao";
   book.created = now;
@@ -124,7 +127,7 @@ export async function workbookOf(items: readonly TaskItem[], codes: Map<string, 
       id: t.id,
       ref: t.ref ?? "",
       title: t.title,
-      document: t.documentId ? (codes.get(t.documentId) ?? "") : "",
+      document: t.documentId ? (t.documentCode ?? uncoded.get(t.documentId) ?? "") : "",
       lead: t.lead.map((a) => a.name).join("; "),
       support: t.support.map((a) => a.name).join("; "),
       due: t.dueAt ? cellDate(t.dueAt) : t.deadline.kind === "recurring" ? t.deadline.text : "",

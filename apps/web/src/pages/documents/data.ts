@@ -5,16 +5,11 @@
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api, query } from "../../api/client.js";
+import type { DocumentSummary, TaskItem } from "../../api/types.js";
 
-export interface DocumentSummary {
-  id: string;
-  status: "stored" | "placeholder";
-  code: string | null;
-  type: { code: string | null; name: string | null };
-  date: string | null;
-  issuer: string | null;
-  subject: string | null;
-}
+export type { DocumentSummary, TaskItem, TaskStatus } from "../../api/types.js";
+export { formatSize } from "../../api/format.js";
+
 
 export interface Snippet {
   text: string;
@@ -84,20 +79,7 @@ export interface Cascade {
   edges: { from: string; to: string }[];
 }
 
-export type TaskStatus = "proposed" | "open" | "in_progress" | "done" | "cancelled";
 
-export interface TaskItem {
-  id: number;
-  ref: string | null;
-  title: string;
-  status: TaskStatus;
-  percent: number;
-  deadline: { kind: "fixed"; due: string; time?: string } | { kind: "recurring"; text: string } | { kind: "none"; text?: string };
-  dueAt: string | null;
-  overdue: boolean;
-  lead: { id: number; name: string }[];
-  support: { id: number; name: string }[];
-}
 
 export interface TaskPage {
   items: TaskItem[];
@@ -177,12 +159,6 @@ function monthName(month: number): string {
   return new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 1)));
 }
 
-export function formatSize(bytes: number, locale: string): string {
-  const fmt = new Intl.NumberFormat(locale === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 1 });
-  if (bytes < 1024) return `${fmt.format(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${fmt.format(bytes / 1024)} KB`;
-  return `${fmt.format(bytes / 1024 / 1024)} MB`;
-}
 
 /** A date the reader typed (d/m/yyyy, or YYYY-MM-DD) as YYYY-MM-DD; null when it is not a date. */
 export function parseDate(text: string): string | null {

@@ -7,7 +7,10 @@
  */
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { api, ApiError, query, type ErrorMessage } from "../../api/client.js";
-import type { Named, Page } from "../../api/types.js";
+import type { DocumentSummary, Named, Page, TaskItem } from "../../api/types.js";
+
+export type { Deadline, DocumentSummary, TaskItem } from "../../api/types.js";
+export { formatSize } from "../../api/format.js";
 
 export interface Span {
   start: number;
@@ -20,15 +23,6 @@ export interface IngestResult {
   sha256: string;
 }
 
-export interface DocumentSummary {
-  id: string;
-  status: "stored" | "placeholder";
-  code: string | null;
-  type: { code: string | null; name: string | null };
-  date: string | null;
-  issuer: string | null;
-  subject: string | null;
-}
 
 export interface RecordCitation {
   code: string;
@@ -101,27 +95,7 @@ export interface ReviewItem {
   document: { id: string; code: string | null; subject: string | null; issuer: string | null; date: string | null };
 }
 
-export type Deadline =
-  | { kind: "fixed"; due: string; time?: string }
-  | { kind: "recurring"; rule: Record<string, unknown>; text: string }
-  | { kind: "none"; text?: string };
 
-export interface TaskItem {
-  id: number;
-  ref: string | null;
-  title: string;
-  status: "proposed" | "open" | "in_progress" | "done" | "cancelled";
-  percent: number;
-  deadline: Deadline;
-  dueAt: string | null;
-  overdue: boolean;
-  documentId: string | null;
-  unitId: number | null;
-  parentId: number | null;
-  lead: Named[];
-  support: Named[];
-  version: number;
-}
 
 export interface TaskDetail extends TaskItem {
   text: string;
@@ -251,9 +225,3 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
   return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
-export function formatSize(bytes: number, locale: string): string {
-  const nf = new Intl.NumberFormat(locale === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 1 });
-  if (bytes < 1024) return `${nf.format(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${nf.format(bytes / 1024)} KB`;
-  return `${nf.format(bytes / 1024 / 1024)} MB`;
-}

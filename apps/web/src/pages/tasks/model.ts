@@ -5,33 +5,12 @@
  * dd/mm/yyyy in Vietnamese, days in Asia/Ho_Chi_Minh.
  */
 import { api, query } from "../../api/client.js";
-import type { Named } from "../../api/types.js";
+import type { Named, TaskItem, TaskStatus } from "../../api/types.js";
 
-export const TASK_STATUSES = ["proposed", "open", "in_progress", "done", "cancelled"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type { Deadline, TaskItem, TaskStatus } from "../../api/types.js";
+export const TASK_STATUSES = ["proposed", "open", "in_progress", "done", "cancelled"] as const satisfies readonly TaskStatus[];
 
-export type Deadline =
-  | { kind: "fixed"; due: string; time?: string }
-  | { kind: "recurring"; rule: Record<string, unknown>; text: string }
-  | { kind: "none"; text?: string };
 
-export interface TaskItem {
-  id: number;
-  ref: string | null;
-  title: string;
-  status: TaskStatus;
-  percent: number;
-  deadline: Deadline;
-  dueAt: string | null;
-  overdue: boolean;
-  documentId: string | null;
-  documentCode: string | null;
-  unitId: number | null;
-  parentId: number | null;
-  lead: Named[];
-  support: Named[];
-  version: number;
-}
 
 export interface TaskPage {
   items: TaskItem[];
